@@ -1,0 +1,150 @@
+#!/usr/bin/env node
+import process from 'node:process';
+import {homedir} from 'node:os';
+import meow from 'meow';
+import {render} from 'ink';
+import {toConfig} from './source/config.js';
+import {createDockerEngine} from './source/engine/docker-engine.js';
+import {EngineError, type Engine, type EngineProblem} from './source/engine/engine.js';
+import {resolveEndpoint} from './source/engine/endpoint.js';
+import {formatKeymap} from './source/keymap/match.js';
+import {formatContainersText} from './source/once.js';
+import {createStore} from './source/store/create-store.js';
+import {startFeeds} from './source/store/feeds.js';
+import {initialState} from './source/store/state.js';
+import {App} from './source/ui/app.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ berth [options]
+
+	Options
+	  -H, --host <url>      Engine to connect to: unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
+	                        (default: DOCKER_HOST, then the current Docker context, then unix:///var/run/docker.sock)
+	  -c, --context <name>  Docker context to use (overrides DOCKER_CONTEXT and the config's current context)
+	  -r, --running         Start showing only running containers (a toggles)
+	      --once            Print the containers as text and exit (also what berth does when stdout is not a terminal)
+	      --keys            Print every key binding (<keys> TAB <action id> TAB <description>) and exit
+	  -v, --version         Print the version and exit
+	  -h, --help            Print this help and exit
+
+	Environment
+	  DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH (as the docker CLI reads them)
+
+	Keys
+	  ? shows every key inside berth; berth --keys prints them.
+`,
+	{
+		importMeta: import.meta,
+		autoHelp: false,
+		autoVersion: false,
+		flags: {
+			host: {type: 'string', shortFlag: 'H'},
+			context: {type: 'string', shortFlag: 'c'},
+			running: {type: 'boolean', shortFlag: 'r', default: false},
+			once: {type: 'boolean', default: false},
+			keys: {type: 'boolean', default: false},
+			version: {type: 'boolean', shortFlag: 'v', default: false},
+			help: {type: 'boolean', shortFlag: 'h', default: false},
+		},
+	},
+);
+
+async function main(): Promise<number> {
+	if (cli.flags.help) {
+		cli.showHelp(0);
+	}
+
+	if (cli.flags.version) {
+		process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
+		return 0;
+	}
+
+	if (cli.flags.keys) {
+		process.stdout.write(`${formatKeymap()}\n`);
+		return 0;
+	}
+
+	if (cli.input.length > 0) {
+		process.stderr.write(`berth: unexpected argument "${cli.input[0]}" (berth --help lists the options)\n`);
+		return 2;
+	}
+
+	const config = toConfig(cli.flags);
+	let engine: Engine;
+	try {
+		const endpoint = resolveEndpoint({host: config.host, context: config.context, env: process.env, homeDir: homedir()});
+		engine = createDockerEngine(endpoint);
+	} catch (error) {
+		return reportProblem(error);
+	}
+
+	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true;
+	if (cli.flags.once || !interactive) return printOnce(engine);
+	return runDashboard(engine, config.running);
+}
+
+async function printOnce(engine: Engine): Promise<number> {
+	try {
+		await engine.connect();
+		const containers = await engine.listContainers();
+		process.stdout.write(`${formatContainersText(containers, Date.now())}\n`);
+		return 0;
+	} catch (error) {
+		return reportProblem(error);
+	} finally {
+		engine.close();
+	}
+}
+
+function runDashboard(engine: Engine, runningOnly: boolean): Promise<number> {
+	const store = createStore(initialState({showAll: !runningOnly}));
+	const feeds = startFeeds(engine, store);
+	return new Promise((resolve) => {
+		let finished = false;
+		const finish = (code: number, message?: string) => {
+			if (finished) return;
+			finished = true;
+			feeds.stop();
+			instance.unmount();
+			engine.close();
+			void instance.waitUntilExit().finally(() => {
+				if (message) process.stderr.write(message);
+				resolve(code);
+			});
+		};
+
+		const instance = render(<App store={store} endpointLabel={engine.endpointLabel} quit={() => finish(0)} />, {
+			// CI=true would make Ink non-interactive even on a terminal: decide from the TTY ourselves.
+			interactive: true,
+			alternateScreen: true,
+			incrementalRendering: true,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			maxFps: 30,
+		});
+		for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, () => finish(128 + (signal === 'SIGTERM' ? 15 : 1)));
+		process.once('SIGINT', () => finish(130));
+		const crash = (error: unknown) => finish(1, `berth: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.once('uncaughtException', crash);
+		process.once('unhandledRejection', crash);
+	});
+}
+
+function reportProblem(error: unknown): number {
+	const problem: EngineProblem =
+		error instanceof EngineError
+			? error.problem
+			: {kind: 'other', title: error instanceof Error ? error.message : String(error), detail: '', hint: ''};
+	const lines = [`berth: ${problem.title}`];
+	if (problem.detail !== '') lines.push(problem.detail);
+	if (problem.hint !== '') lines.push(`Try: ${problem.hint}`);
+	process.stderr.write(`${lines.join('\n')}\n`);
+	return 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => process.exit(reportProblem(error)),
+);

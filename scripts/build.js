@@ -1,0 +1,24 @@
+// Bundles cli.tsx into one ESM file: berth starts without compiling TypeScript.
+import {build} from 'esbuild';
+import {fileURLToPath} from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+await build({
+	absWorkingDir: root,
+	entryPoints: ['cli.tsx'],
+	outfile: 'dist/berth.js',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node22',
+	jsx: 'automatic',
+	alias: {'react-devtools-core': './scripts/devtools-stub.js'},
+	// ssh2's optional native add-ons: it falls back to JavaScript without them.
+	external: ['cpu-features', '*.node'],
+	define: {'process.env.NODE_ENV': '"production"'},
+	banner: {
+		js: "import {createRequire as __createRequire} from 'node:module'; import {fileURLToPath as __fileURLToPath} from 'node:url'; import {dirname as __pathDirname} from 'node:path'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __pathDirname(__filename);",
+	},
+	legalComments: 'none',
+	logLevel: 'warning',
+});

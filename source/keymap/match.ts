@@ -1,0 +1,39 @@
+import type {State} from '../store/state.js';
+import {bindings, type Binding, type KeyContext, type Scope} from './bindings.js';
+
+/** The scope that owns the keyboard right now. */
+export function activeScope(state: State): Exclude<Scope, 'global'> {
+	if (state.ui.overlay === 'help') return 'help';
+	if (state.ui.editingFilter) return 'filter';
+	return 'containers';
+}
+
+/** The binding for a key in a scope: the scope's own first, then global ones. */
+export function findBinding(key: string, scope: Exclude<Scope, 'global'>, table: readonly Binding[] = bindings): Binding | undefined {
+	const own = table.find((binding) => binding.scope === scope && binding.keys.includes(key));
+	if (own) return own;
+	// While typing a filter, printable keys are text, not commands.
+	if (scope === 'filter' && key !== 'ctrl+c') return undefined;
+	return table.find((binding) => binding.scope === 'global' && binding.keys.includes(key));
+}
+
+/** `berth --keys`: one binding a line, `<keys>\t<id>\t<description>`. */
+export function formatKeymap(table: readonly Binding[] = bindings): string {
+	return table.map((binding) => `${binding.keys.join('/')}\t${binding.id}\t${binding.description}`).join('\n');
+}
+
+/** Runs what a key means in the active scope; in the filter, other printable keys are typed. */
+export function pressKey(context: KeyContext, name: string, input: string, table: readonly Binding[] = bindings): void {
+	const state = context.store.getState();
+	const scope = activeScope(state);
+	const binding = findBinding(name, scope, table);
+	if (binding) {
+		binding.run(context);
+		return;
+	}
+
+	const typed = name === 'space' ? ' ' : name === input ? input : '';
+	if (scope === 'filter' && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
+		context.store.dispatch({type: 'ui/filterSet', text: state.ui.filter + typed});
+	}
+}

@@ -1,0 +1,137 @@
+import {EngineError, type Engine, type EngineEvent, type EngineProblem} from '../engine/engine.js';
+import type {Store} from './create-store.js';
+
+export type FeedOptions = {
+	/** A full re-list at this interval keeps relative status text ("Up 3 minutes") current. Events stay the primary source. */
+	reconcileMs?: number;
+	/** Coalesce per-container refreshes caused by events for this long. */
+	refreshDelayMs?: number;
+	/** Backoff between reconnect attempts: first and largest delay. */
+	backoffMs?: {first: number; max: number};
+};
+
+export type Feeds = {stop(): void};
+
+/**
+ * Keeps the store in step with the engine: connect, subscribe to events,
+ * snapshot the containers, then apply events; on any break, show it, back off,
+ * and do it all again resuming events from the last one seen.
+ */
+export function startFeeds(engine: Engine, store: Store, options: FeedOptions = {}): Feeds {
+	const {reconcileMs = 30_000, refreshDelayMs = 100, backoffMs = {first: 500, max: 5000}} = options;
+	const stopped = new AbortController();
+	const dedup = new EventDedup();
+	let pendingRefresh = new Set<string>();
+	let refreshTimer: NodeJS.Timeout | undefined;
+
+	const refreshSoon = (id: string) => {
+		pendingRefresh.add(id);
+		refreshTimer ??= setTimeout(() => {
+			refreshTimer = undefined;
+			const ids = [...pendingRefresh];
+			pendingRefresh = new Set();
+			engine.listContainers({ids}).then(
+				(containers) => store.dispatch({type: 'containers/refreshed', ids, containers}),
+				() => undefined, // A broken connection is reported by the event stream.
+			);
+		}, refreshDelayMs);
+	};
+
+	const session = async (signal: AbortSignal) => {
+		const info = await engine.connect(signal);
+		const since = store.getState().lastEventNano;
+		// Subscribe before listing: every event after the snapshot is then
+		// applied on top of it, in order, and nothing falls between the two.
+		const events = await engine.subscribeEvents({since: since === undefined ? undefined : formatSince(since), signal});
+		const listed = await engine.listContainers();
+		store.dispatch({type: 'connection/connected', info});
+		store.dispatch({type: 'containers/listed', containers: listed});
+		const reconcile = setInterval(() => {
+			engine.listContainers().then((containers) => store.dispatch({type: 'containers/listed', containers}), () => undefined);
+		}, reconcileMs);
+		try {
+			for await (const event of events) {
+				if (!dedup.isNew(event)) continue;
+				store.dispatch({type: 'engine/event', event});
+				if (event.type === 'container' && !event.action.startsWith('exec_')) refreshSoon(event.id);
+			}
+		} finally {
+			clearInterval(reconcile);
+		}
+	};
+
+	const run = async () => {
+		let attempt = 0;
+		while (!stopped.signal.aborted) {
+			const sessionEnd = new AbortController();
+			const signal = AbortSignal.any([stopped.signal, sessionEnd.signal]);
+			try {
+				await session(signal);
+				if (stopped.signal.aborted) return;
+				attempt = 0;
+			} catch (error) {
+				if (stopped.signal.aborted) return;
+				attempt += 1;
+				const delay = Math.min(backoffMs.max, backoffMs.first * 2 ** (attempt - 1));
+				store.dispatch({type: 'connection/lost', problem: toProblem(error), attempt, retryAt: Date.now() + delay});
+				await sleep(delay, stopped.signal);
+			} finally {
+				sessionEnd.abort();
+			}
+		}
+	};
+
+	void run();
+	return {
+		stop() {
+			stopped.abort();
+			if (refreshTimer) clearTimeout(refreshTimer);
+		},
+	};
+}
+
+/** The events API takes `since` as "seconds.nanoseconds". */
+export function formatSince(nano: bigint): string {
+	const seconds = nano / 1_000_000_000n;
+	const rest = nano % 1_000_000_000n;
+	return `${seconds}.${rest.toString().padStart(9, '0')}`;
+}
+
+/**
+ * Resuming with `since` replays the events of the last-seen moment: skip the
+ * ones already applied, by time and id. Events are not strictly ordered across
+ * the engine's sources, so this remembers keys rather than a high-water mark.
+ */
+export class EventDedup {
+	private readonly seen = new Set<string>();
+
+	constructor(private readonly capacity = 4096) {}
+
+	isNew(event: EngineEvent): boolean {
+		const key = `${event.timeNano}|${event.type}|${event.action}|${event.id}`;
+		if (this.seen.has(key)) return false;
+		this.seen.add(key);
+		if (this.seen.size > this.capacity) {
+			const oldest = this.seen.values().next().value;
+			if (oldest !== undefined) this.seen.delete(oldest);
+		}
+
+		return true;
+	}
+}
+
+function toProblem(error: unknown): EngineProblem {
+	if (error instanceof EngineError) return error.problem;
+	const message = error instanceof Error ? error.message : String(error);
+	return {kind: 'other', title: message, detail: '', hint: ''};
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, ms);
+		signal.addEventListener('abort', () => {
+			clearTimeout(timer);
+			resolve();
+		}, {once: true});
+	});
+}

@@ -1,0 +1,60 @@
+import type {Container} from '../store/state.js';
+import {projectLabel, serviceLabel} from '../store/selectors.js';
+import {formatPorts, timeAgo} from './format.js';
+import {sanitizeText} from './sanitize.js';
+import type {ColumnKey} from './columns.js';
+
+type SafeText = {name: string; image: string; status: string; ports: string; project: string};
+
+// Containers keep their object identity while unchanged (see reducer), so the
+// sanitized text is computed once per change, not once per frame.
+const cache = new WeakMap<Container, SafeText>();
+
+function safeText(container: Container): SafeText {
+	let text = cache.get(container);
+	if (!text) {
+		const project = container.labels[projectLabel];
+		const service = container.labels[serviceLabel];
+		text = {
+			name: sanitizeText(container.name),
+			image: sanitizeText(container.image),
+			status: sanitizeText(container.status),
+			ports: sanitizeText(formatPorts(container.ports)),
+			project: project === undefined ? '' : sanitizeText(service === undefined ? project : `${project}/${service}`),
+		};
+		cache.set(container, text);
+	}
+
+	return text;
+}
+
+/** The text of one cell, safe to draw. */
+export function cellText(container: Container, key: ColumnKey, nowMs: number): string {
+	switch (key) {
+		case 'state':
+			return container.oomKilled ? `${container.state} OOM` : container.state;
+		case 'created':
+			return timeAgo(container.created, nowMs);
+		default:
+			return safeText(container)[key];
+	}
+}
+
+/** Ink colour names for a container's state. */
+export function stateColor(container: Container): string | undefined {
+	if (container.health === 'unhealthy' || container.oomKilled) return 'red';
+	switch (container.state) {
+		case 'running':
+			return 'green';
+		case 'paused':
+			return 'yellow';
+		case 'restarting':
+			return 'magenta';
+		case 'exited':
+			return container.exitCode === undefined || container.exitCode === 0 ? 'gray' : 'red';
+		case 'dead':
+			return 'red';
+		default:
+			return 'cyan';
+	}
+}
