@@ -19,11 +19,19 @@ const connectTimeoutMs = 10_000;
 
 /** Builds an Engine on dockerode for a resolved endpoint. */
 export function createDockerEngine(endpoint: Endpoint): Engine {
-	const {docker, agent} = createClient(endpoint);
 	const fail = (error: unknown): never => {
 		if (error instanceof EngineError) throw error;
 		throw new EngineError(explainFailure(error, endpoint), {cause: error});
 	};
+	let client: ReturnType<typeof createClient>;
+	try {
+		client = createClient(endpoint);
+	} catch (error) {
+		// Unreadable TLS files: the same one-screen problem as a failed connection.
+		return fail(error);
+	}
+
+	const {docker, agent} = client;
 
 	return {
 		endpointLabel: `${endpoint.url} (${describeSource(endpoint.source)})`,
