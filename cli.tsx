@@ -3,6 +3,7 @@ import process from 'node:process';
 import {homedir} from 'node:os';
 import meow from 'meow';
 import {render} from 'ink';
+import {helpText, options} from './source/cli-options.js';
 import {toConfig} from './source/config.js';
 import {createDockerEngine} from './source/engine/docker-engine.js';
 import {EngineError, type Engine, type EngineProblem} from './source/engine/engine.js';
@@ -14,54 +15,29 @@ import {startFeeds} from './source/store/feeds.js';
 import {initialState} from './source/store/state.js';
 import {App} from './source/ui/app.js';
 
-const cli = meow(
-	`
-	Usage
-	  $ berth [options]
-
-	Options
-	  -H, --host <url>      Engine to connect to: unix:///path, tcp://host:port, ssh://[user@]host[:port][/socket]
-	                        (default: DOCKER_HOST, then the current Docker context, then unix:///var/run/docker.sock)
-	  -c, --context <name>  Docker context to use (overrides DOCKER_CONTEXT and the config's current context)
-	  -r, --running         Start showing only running containers (a toggles)
-	      --once            Print the containers as text and exit (also what berth does when stdout is not a terminal)
-	      --keys            Print every key binding (<keys> TAB <action id> TAB <description>) and exit
-	  -v, --version         Print the version and exit
-	  -h, --help            Print this help and exit
-
-	Environment
-	  DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH (as the docker CLI reads them)
-
-	Keys
-	  ? shows every key inside berth; berth --keys prints them.
-`,
-	{
-		importMeta: import.meta,
-		autoHelp: false,
-		autoVersion: false,
-		flags: {
-			host: {type: 'string', shortFlag: 'H'},
-			context: {type: 'string', shortFlag: 'c'},
-			running: {type: 'boolean', shortFlag: 'r', default: false},
-			once: {type: 'boolean', default: false},
-			keys: {type: 'boolean', default: false},
-			version: {type: 'boolean', shortFlag: 'v', default: false},
-			help: {type: 'boolean', shortFlag: 'h', default: false},
-		},
-	},
-);
+const cli = meow(helpText(), {
+	importMeta: import.meta,
+	autoHelp: false,
+	autoVersion: false,
+	allowUnknownFlags: false,
+	flags: Object.fromEntries(
+		options.map((option) => [option.name, {type: option.type, ...(option.short ? {shortFlag: option.short} : {})}]),
+	) as Record<string, {type: 'string' | 'boolean' | 'number'; shortFlag?: string}>,
+});
+const flags = cli.flags as {host?: string; context?: string; running?: boolean; once?: boolean; keys?: boolean; version?: boolean; help?: boolean};
 
 async function main(): Promise<number> {
-	if (cli.flags.help) {
-		cli.showHelp(0);
+	if (flags.help) {
+		process.stdout.write(`${helpText()}\n`);
+		return 0;
 	}
 
-	if (cli.flags.version) {
+	if (flags.version) {
 		process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
 		return 0;
 	}
 
-	if (cli.flags.keys) {
+	if (flags.keys) {
 		process.stdout.write(`${formatKeymap()}\n`);
 		return 0;
 	}
@@ -71,7 +47,7 @@ async function main(): Promise<number> {
 		return 2;
 	}
 
-	const config = toConfig(cli.flags);
+	const config = toConfig(flags);
 	let engine: Engine;
 	try {
 		const endpoint = resolveEndpoint({host: config.host, context: config.context, env: process.env, homeDir: homedir()});
@@ -81,7 +57,7 @@ async function main(): Promise<number> {
 	}
 
 	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true;
-	if (cli.flags.once || !interactive) return printOnce(engine);
+	if (flags.once || !interactive) return printOnce(engine);
 	return runDashboard(engine, config.running);
 }
 

@@ -1,5 +1,6 @@
 import type {State} from '../store/state.js';
 import {bindings, type Binding, type KeyContext, type Scope} from './bindings.js';
+import {keyLabel} from './keys.js';
 
 /** The scope that owns the keyboard right now. */
 export function activeScope(state: State): Exclude<Scope, 'global'> {
@@ -36,4 +37,13 @@ export function pressKey(context: KeyContext, name: string, input: string, table
 	if (scope === 'filter' && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
 		context.store.dispatch({type: 'ui/filterSet', text: state.ui.filter + typed});
 	}
+}
+
+/** The keymap as a markdown table for the readme, from the same table as --keys. */
+export function keymapMarkdown(table: readonly Binding[] = bindings): string {
+	const rows = table.map((binding) => {
+		const keys = binding.keys.map((key) => `\`${keyLabel(key)}\``).join(', ');
+		return `| ${keys} | ${binding.scope} | \`${binding.id}\` | ${binding.description} |`;
+	});
+	return ['| keys | where | action | what it does |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
