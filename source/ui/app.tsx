@@ -4,8 +4,9 @@ import {bindings} from '../keymap/bindings.js';
 import {activeScope} from '../keymap/match.js';
 import {useKeymap} from '../keymap/use-keymap.js';
 import type {Store} from '../store/create-store.js';
-import {projectLabel, selectContainerView} from '../store/selectors.js';
+import {selectContainerView} from '../store/selectors.js';
 import {layoutColumns} from './columns.js';
+import {contentWidths} from './container-cells.js';
 import {Header} from './components/header.js';
 import {HelpBar} from './components/help-bar.js';
 import {HelpScreen} from './components/help-screen.js';
@@ -36,8 +37,8 @@ function Screen({store, endpointLabel, quit}: Props) {
 	// Header 2 + column titles 1 + status 1 + help bar 1.
 	const tableHeight = Math.max(1, height - 5);
 	useKeymap(store, view, tableHeight, quit);
-	const hasProject = useMemo(() => [...state.containers.values()].some((c) => c.labels[projectLabel] !== undefined), [state.containers]);
-	const columns = useMemo(() => layoutColumns(width, {project: hasProject}), [width, hasProject]);
+	const content = useMemo(() => contentWidths(state.containers.values()), [state.containers]);
+	const columns = useMemo(() => layoutColumns(width, content, {project: (content.project ?? 0) > 0}), [width, content]);
 
 	if (width < minimumSize.columns || height < minimumSize.rows) {
 		return (

@@ -3,34 +3,55 @@ export type Column = {key: ColumnKey; title: string; width: number};
 
 export type ColumnKey = 'name' | 'state' | 'status' | 'image' | 'ports' | 'created' | 'project';
 
-type Spec = {key: ColumnKey; title: string; min: number; weight: number; fixed?: number; dropBelow?: number};
+/** The widest text of each column among the containers (sanitized, in terminal columns). */
+export type ContentWidths = Partial<Record<ColumnKey, number>>;
+
+type Spec = {
+	key: ColumnKey;
+	title: string;
+	min: number;
+	max: number;
+	/** The terminal must be at least this wide for the column to be shown. */
+	dropBelow?: number;
+	/** Lower gives up width first when the terminal is narrow. */
+	shrinkOrder: number;
+};
 
 // Stable columns first, changing ones (status, created) later: incremental
 // rendering rewrites a line only from its first changed cell.
 const specs: Spec[] = [
-	{key: 'name', title: 'NAME', min: 12, weight: 3},
-	{key: 'image', title: 'IMAGE', min: 10, weight: 2},
-	{key: 'project', title: 'PROJECT/SERVICE', min: 12, weight: 2, dropBelow: 110},
-	{key: 'ports', title: 'PORTS', min: 10, weight: 2, dropBelow: 120},
-	{key: 'state', title: 'STATE', min: 10, weight: 0, fixed: 10},
-	{key: 'status', title: 'STATUS', min: 14, weight: 0, fixed: 24},
-	{key: 'created', title: 'CREATED', min: 14, weight: 0, fixed: 15, dropBelow: 90},
+	{key: 'name', title: 'NAME', min: 12, max: 40, shrinkOrder: 4},
+	{key: 'image', title: 'IMAGE', min: 10, max: 40, shrinkOrder: 2},
+	{key: 'project', title: 'PROJECT/SERVICE', min: 12, max: 30, dropBelow: 110, shrinkOrder: 1},
+	{key: 'ports', title: 'PORTS', min: 10, max: 40, dropBelow: 120, shrinkOrder: 0},
+	{key: 'state', title: 'STATE', min: 10, max: 10, shrinkOrder: 9},
+	{key: 'status', title: 'STATUS', min: 14, max: 34, shrinkOrder: 3},
+	{key: 'created', title: 'CREATED', min: 12, max: 22, dropBelow: 90, shrinkOrder: 5},
 ];
 
-/** Widths for a terminal `width` columns wide; a one-space gap follows each column but the last. */
-export function layoutColumns(width: number, options: {project: boolean}): Column[] {
-	const chosen = specs.filter((spec) => (spec.key !== 'project' || options.project) && width >= (spec.dropBelow ?? 0));
-	const gaps = chosen.length - 1;
-	const fixed = chosen.reduce((sum, spec) => sum + (spec.fixed ?? 0), 0);
-	const weights = chosen.reduce((sum, spec) => sum + spec.weight, 0);
-	const free = Math.max(0, width - gaps - fixed);
-	const columns = chosen.map((spec) => {
-		const width = spec.fixed ?? Math.max(spec.min, Math.floor((free * spec.weight) / weights));
-		return {key: spec.key, title: spec.title, width};
-	});
-	// Give rounding leftovers to the first flexible column, and take any excess back from it.
-	const used = columns.reduce((sum, column) => sum + column.width, 0) + gaps;
-	const first = columns.find((column) => specs.find((spec) => spec.key === column.key)?.fixed === undefined);
-	if (first) first.width = Math.max(4, first.width + (width - used));
-	return columns;
+/**
+ * Widths for a terminal `width` columns wide: each column as wide as its
+ * content (within its bounds), narrowed in shrink order when they do not fit.
+ * A one-space gap separates columns.
+ */
+export function layoutColumns(width: number, content: ContentWidths, options: {project: boolean}): Column[] {
+	const chosen = specs.filter(
+		(spec) =>
+			(spec.key !== 'project' || options.project) &&
+			(spec.key !== 'ports' || (content.ports ?? 0) > 0) &&
+			width >= (spec.dropBelow ?? 0),
+	);
+	const widths = new Map(
+		chosen.map((spec) => [spec.key, Math.min(spec.max, Math.max(spec.min, spec.title.length, content[spec.key] ?? 0))]),
+	);
+	let excess = [...widths.values()].reduce((sum, value) => sum + value, chosen.length - 1) - width;
+	for (const spec of [...chosen].sort((a, b) => a.shrinkOrder - b.shrinkOrder)) {
+		if (excess <= 0) break;
+		const current = widths.get(spec.key) ?? spec.min;
+		const cut = Math.min(excess, current - spec.min);
+		widths.set(spec.key, current - cut);
+		excess -= cut;
+	}
+
+	return chosen.map((spec) => ({key: spec.key, title: spec.title, width: widths.get(spec.key) ?? spec.min}));
 }

@@ -1,8 +1,8 @@
 import type {Container} from '../store/state.js';
 import {projectLabel, serviceLabel} from '../store/selectors.js';
-import {formatPorts, timeAgo} from './format.js';
+import {columns, formatPorts, timeAgo} from './format.js';
 import {sanitizeText} from './sanitize.js';
-import type {ColumnKey} from './columns.js';
+import type {ColumnKey, ContentWidths} from './columns.js';
 
 type SafeText = {name: string; image: string; status: string; ports: string; project: string};
 
@@ -57,4 +57,17 @@ export function stateColor(container: Container): string | undefined {
 		default:
 			return 'cyan';
 	}
+}
+
+const measured: ColumnKey[] = ['name', 'image', 'status', 'ports', 'project'];
+
+/** The widest cell of each content-sized column, for the table layout. */
+export function contentWidths(containers: Iterable<Container>): ContentWidths {
+	const widths: ContentWidths = {created: 'Less than a second ago'.length};
+	for (const container of containers) {
+		const text = safeText(container);
+		for (const key of measured) widths[key] = Math.max(widths[key] ?? 0, columns(text[key as keyof SafeText]));
+	}
+
+	return widths;
 }
