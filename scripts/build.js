@@ -12,7 +12,12 @@ await build({
 	format: 'esm',
 	target: 'node22',
 	jsx: 'automatic',
-	alias: {'react-devtools-core': './scripts/devtools-stub.js'},
+	alias: {
+		'react-devtools-core': './scripts/devtools-stub.js',
+		'@grpc/grpc-js': './scripts/unused-stub.cjs',
+		'@grpc/proto-loader': './scripts/unused-stub.cjs',
+		protobufjs: './scripts/unused-stub.cjs',
+	},
 	// ssh2's optional native add-ons: it falls back to JavaScript without them.
 	external: ['cpu-features', '*.node'],
 	define: {'process.env.NODE_ENV': '"production"'},
