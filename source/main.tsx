@@ -1,0 +1,150 @@
+import process from 'node:process';
+import {homedir} from 'node:os';
+import meow from 'meow';
+import {render} from 'ink';
+import {helpText, options} from './cli-options.js';
+import {toConfig, type Config} from './config.js';
+import {createDockerEngine} from './engine/docker-engine.js';
+import {EngineError, type Engine, type EngineProblem} from './engine/engine.js';
+import {resolveEndpoint} from './engine/endpoint.js';
+import {formatKeymap} from './keymap/match.js';
+import {formatContainersText} from './once.js';
+import {createStore} from './store/create-store.js';
+import {startFeeds} from './store/feeds.js';
+import {initialActions} from './store/actions-slice.js';
+import {startActionRunner} from './store/run-actions.js';
+import {initialState} from './store/state.js';
+import {App} from './ui/app.js';
+
+// meow wants camelCase keys and accepts --kebab-case on the command line.
+const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+const cli = meow(helpText(), {
+	importMeta: import.meta,
+	autoHelp: false,
+	autoVersion: false,
+	allowUnknownFlags: false,
+	flags: Object.fromEntries(
+		options.map((option) => [camelCase(option.name), {type: option.type, ...(option.short ? {shortFlag: option.short} : {})}]),
+	) as Record<string, {type: 'string' | 'boolean' | 'number'; shortFlag?: string}>,
+});
+const flags = cli.flags as {
+	host?: string;
+	context?: string;
+	running?: boolean;
+	readOnly?: boolean;
+	yes?: boolean;
+	stopTimeout?: number;
+	once?: boolean;
+	keys?: boolean;
+	version?: boolean;
+	help?: boolean;
+};
+
+async function main(): Promise<number> {
+	if (flags.help) {
+		process.stdout.write(`${helpText()}\n`);
+		return 0;
+	}
+
+	if (flags.version) {
+		process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
+		return 0;
+	}
+
+	if (flags.keys) {
+		process.stdout.write(`${formatKeymap()}\n`);
+		return 0;
+	}
+
+	if (cli.input.length > 0) {
+		process.stderr.write(`berth: unexpected argument "${cli.input[0]}" (berth --help lists the options)\n`);
+		return 2;
+	}
+
+	let config: Config;
+	try {
+		config = toConfig(flags);
+	} catch (error) {
+		process.stderr.write(`berth: ${error instanceof Error ? error.message : String(error)} (berth --help lists the options)\n`);
+		return 2;
+	}
+
+	let engine: Engine;
+	try {
+		const endpoint = resolveEndpoint({host: config.host, context: config.context, env: process.env, homeDir: homedir()});
+		engine = createDockerEngine(endpoint);
+	} catch (error) {
+		return reportProblem(error);
+	}
+
+	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true;
+	if (flags.once || !interactive) return printOnce(engine);
+	return runDashboard(engine, config);
+}
+
+async function printOnce(engine: Engine): Promise<number> {
+	try {
+		await engine.connect();
+		const containers = await engine.listContainers();
+		process.stdout.write(`${formatContainersText(containers, Date.now())}\n`);
+		return 0;
+	} catch (error) {
+		return reportProblem(error);
+	} finally {
+		engine.close();
+	}
+}
+
+function runDashboard(engine: Engine, config: Config): Promise<number> {
+	const actions = initialActions({readOnly: config.readOnly, confirm: !config.yes, stopTimeoutSeconds: config.stopTimeoutSeconds});
+	const store = createStore({...initialState({showAll: !config.running}), actions});
+	const feeds = startFeeds(engine, store);
+	const runner = startActionRunner(engine, store);
+	return new Promise((resolve) => {
+		let finished = false;
+		const finish = (code: number, message?: string) => {
+			if (finished) return;
+			finished = true;
+			feeds.stop();
+			runner.stop();
+			instance.unmount();
+			engine.close();
+			void instance.waitUntilExit().finally(() => {
+				if (message) process.stderr.write(message);
+				resolve(code);
+			});
+		};
+
+		const instance = render(<App store={store} endpointLabel={engine.endpointLabel} quit={() => finish(0)} />, {
+			// CI=true would make Ink non-interactive even on a terminal: decide from the TTY ourselves.
+			interactive: true,
+			alternateScreen: true,
+			incrementalRendering: true,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			maxFps: 30,
+		});
+		for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, () => finish(128 + (signal === 'SIGTERM' ? 15 : 1)));
+		process.once('SIGINT', () => finish(130));
+		const crash = (error: unknown) => finish(1, `berth: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.once('uncaughtException', crash);
+		process.once('unhandledRejection', crash);
+	});
+}
+
+function reportProblem(error: unknown): number {
+	const problem: EngineProblem =
+		error instanceof EngineError
+			? error.problem
+			: {kind: 'other', title: error instanceof Error ? error.message : String(error), detail: '', hint: ''};
+	const lines = [`berth: ${problem.title}`];
+	if (problem.detail !== '') lines.push(problem.detail);
+	if (problem.hint !== '') lines.push(`Try: ${problem.hint}`);
+	process.stderr.write(`${lines.join('\n')}\n`);
+	return 1;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(error: unknown) => process.exit(reportProblem(error)),
+);
