@@ -24,7 +24,34 @@ export const options: readonly Option[] = [
 		value: '<name>',
 		description: 'Docker context to use (wins over DOCKER_CONTEXT and the config file\'s current context)',
 	},
+	{
+		name: 'ssh-config',
+		type: 'string',
+		value: '<file>',
+		description: 'ssh config file for ssh:// engines, read instead of ~/.ssh/config and /etc/ssh/ssh_config (ssh -F)',
+	},
 	{name: 'running', short: 'r', type: 'boolean', description: 'Start by showing only running containers (a toggles)'},
+	{name: 'read-only', type: 'boolean', description: 'Refuse every action that changes a container (stop, start, restart, pause, kill, remove, shell, exec, attach); the header says read-only'},
+	{name: 'yes', short: 'y', type: 'boolean', description: 'Stop and restart without asking first (removing always asks)'},
+	{
+		name: 'stop-timeout',
+		type: 'number',
+		value: '<seconds>',
+		description: 'Seconds a container gets to exit after SIGTERM before stop and restart send SIGKILL (default: 10)',
+	},
+	{
+		name: 'shell',
+		type: 'string',
+		value: '<command>',
+		description: 'What e runs in a container, e.g. "/bin/zsh -l" (quotes work as in E; default: /bin/bash, else /bin/sh)',
+	},
+	{
+		name: 'detach-keys',
+		type: 'string',
+		value: '<keys>',
+		description: 'Keys that leave an attached container (A) or a shell running, in docker\'s format (default: ctrl-p,ctrl-q)',
+	},
+	{name: 'refresh', type: 'number', value: '<seconds>', description: 'How often live stats (CPU, memory, network, block I/O) are redrawn (default: 1)'},
 	{name: 'once', type: 'boolean', description: 'Print the containers as text and exit (what berth does when stdout is not a terminal)'},
 	{name: 'keys', type: 'boolean', description: 'Print every key binding as <keys> TAB <action id> TAB <description> and exit'},
 	{name: 'version', short: 'v', type: 'boolean', description: 'Print the version and exit'},
@@ -34,10 +61,9 @@ export const options: readonly Option[] = [
 /** `berth --help`. */
 export function helpText(): string {
 	const lines = ['Usage', '  $ berth [options]', '', 'Options'];
-	for (const option of options) {
-		const flag = `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` ${option.value}` : ''}`;
-		lines.push(`  ${flag.padEnd(24)}${option.description}`);
-	}
+	const flags = options.map((option) => `${option.short ? `-${option.short}, ` : '    '}--${option.name}${option.value ? ` ${option.value}` : ''}`);
+	const width = Math.max(24, ...flags.map((flag) => flag.length + 2));
+	options.forEach((option, index) => lines.push(`  ${flags[index]!.padEnd(width)}${option.description}`));
 
 	lines.push(
 		'',

@@ -6,13 +6,14 @@ import {helpText, options} from './cli-options.js';
 import {toConfig, type Config} from './config.js';
 import {createDockerEngine} from './engine/docker-engine.js';
 import {EngineError, type Engine, type EngineProblem} from './engine/engine.js';
-import {resolveEndpoint} from './engine/endpoint.js';
+import {resolveEndpoint, type Endpoint} from './engine/endpoint.js';
 import {formatKeymap} from './keymap/match.js';
 import {formatContainersText} from './once.js';
 import {createStore} from './store/create-store.js';
 import {startFeeds} from './store/feeds.js';
 import {initialActions} from './store/actions-slice.js';
 import {startActionRunner} from './store/run-actions.js';
+import {startStatsFeed} from './store/stats-feed.js';
 import {initialState} from './store/state.js';
 import {App} from './ui/app.js';
 
@@ -30,10 +31,14 @@ const cli = meow(helpText(), {
 const flags = cli.flags as {
 	host?: string;
 	context?: string;
+	sshConfig?: string;
 	running?: boolean;
 	readOnly?: boolean;
 	yes?: boolean;
 	stopTimeout?: number;
+	refresh?: number;
+	shell?: string;
+	detachKeys?: string;
 	once?: boolean;
 	keys?: boolean;
 	version?: boolean;
@@ -70,15 +75,29 @@ async function main(): Promise<number> {
 	}
 
 	let engine: Engine;
+	let endpoint: Endpoint;
 	try {
-		const endpoint = resolveEndpoint({host: config.host, context: config.context, env: process.env, homeDir: homedir()});
-		engine = createDockerEngine(endpoint);
+		endpoint = resolveEndpoint({host: config.host, context: config.context, env: process.env, homeDir: homedir()});
+		engine = createDockerEngine(endpoint, {ssh: config.sshConfig === undefined ? {} : {configFile: config.sshConfig}});
 	} catch (error) {
 		return reportProblem(error);
 	}
 
 	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true;
 	if (flags.once || !interactive) return printOnce(engine);
+	// ssh://: log in before the UI starts, so what needs the user (an unknown host key, a key
+	// that needs its passphrase) is said on the terminal and berth exits, instead of retrying.
+	if (endpoint.kind === 'ssh') {
+		// A login can take seconds (a jump host, a slow link): say what is happening, then erase the line.
+		process.stdout.write(`berth: connecting to ${endpoint.url}…`);
+		const problem = await engine.connect().then(() => undefined, (error: unknown) => (error instanceof EngineError ? error.problem : undefined));
+		process.stdout.write('\r\u001B[2K');
+		if (problem?.needsUser) {
+			engine.close();
+			return reportProblem(new EngineError(problem));
+		}
+	}
+
 	return runDashboard(engine, config);
 }
 
@@ -100,6 +119,7 @@ function runDashboard(engine: Engine, config: Config): Promise<number> {
 	const store = createStore({...initialState({showAll: !config.running}), actions});
 	const feeds = startFeeds(engine, store);
 	const runner = startActionRunner(engine, store);
+	const stats = startStatsFeed(engine, store, {refreshMs: config.refreshMs});
 	return new Promise((resolve) => {
 		let finished = false;
 		const finish = (code: number, message?: string) => {
@@ -107,6 +127,7 @@ function runDashboard(engine: Engine, config: Config): Promise<number> {
 			finished = true;
 			feeds.stop();
 			runner.stop();
+			stats.stop();
 			instance.unmount();
 			engine.close();
 			void instance.waitUntilExit().finally(() => {
@@ -115,7 +136,8 @@ function runDashboard(engine: Engine, config: Config): Promise<number> {
 			});
 		};
 
-		const instance = render(<App store={store} endpointLabel={engine.endpointLabel} quit={() => finish(0)} />, {
+		const sessions = {engine, detachKeys: config.detachKeys, ...(config.shell ? {shell: config.shell} : {})};
+		const instance = render(<App store={store} endpointLabel={engine.endpointLabel} quit={() => finish(0)} sessions={sessions} />, {
 			// CI=true would make Ink non-interactive even on a terminal: decide from the TTY ourselves.
 			interactive: true,
 			alternateScreen: true,

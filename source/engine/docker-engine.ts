@@ -11,38 +11,55 @@ import {
 } from './engine.js';
 import {describeSource, type Endpoint} from './endpoint.js';
 import {checkApiVersion, explainFailure} from './problems.js';
+import {refusalProblem, runContainerAction} from './container-actions.js';
 import {textLines} from './json-lines.js';
+import {sampleDockerStats, streamDockerStats} from './docker-stats.js';
+import {streamDockerLogs} from './log-stream.js';
+import {openAttach, openExec} from './exec-session.js';
 import {toContainer, type RawContainer} from './to-container.js';
-import {toEvent, type RawEvent} from './to-event.js';
+import {parseEventLine} from './to-event.js';
+import {createSshTransport, type EngineTransport, type SshTransportOptions} from './ssh-transport.js';
 
 const connectTimeoutMs = 10_000;
 
+export type DockerEngineOptions = {
+	/** How ssh:// endpoints run ssh (e.g. an ssh config file of their own). */
+	ssh?: SshTransportOptions;
+};
+
 /** Builds an Engine on dockerode for a resolved endpoint. */
-export function createDockerEngine(endpoint: Endpoint): Engine {
+export function createDockerEngine(endpoint: Endpoint, options: DockerEngineOptions = {}): Engine {
+	let transport: EngineTransport | undefined;
 	const fail = (error: unknown): never => {
 		if (error instanceof EngineError) throw error;
-		throw new EngineError(explainFailure(error, endpoint), {cause: error});
+		throw new EngineError(transport?.explain(error) ?? explainFailure(error, endpoint), {cause: error});
 	};
 	let client: ReturnType<typeof createClient>;
 	try {
-		client = createClient(endpoint);
+		client = createClient(endpoint, options);
 	} catch (error) {
 		// Unreadable TLS files: the same one-screen problem as a failed connection.
 		return fail(error);
 	}
 
 	const {docker, agent} = client;
+	transport = client.transport;
+	// docker-modem reads DOCKER_CLIENT_TIMEOUT from the environment as an idle timeout on every
+	// request: it would cut a stop that waits out its grace period (the API answers only once the
+	// container has exited), and over ssh it crashes (sock.setTimeout is not a function).
+	(docker.modem as {timeout?: number}).timeout = undefined;
 
 	return {
 		endpointLabel: `${endpoint.url} (${describeSource(endpoint.source)})`,
 
 		async connect(signal) {
+			// ssh://: (re)establish the one SSH connection first; it has its own time limit.
+			if (transport) await transport.ensure(signal).catch(fail);
 			const timeout = AbortSignal.timeout(connectTimeoutMs);
 			const abortSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
 			try {
 				// dockerode honours abortSignal on these calls; its type definitions predate it.
 				const api = docker as unknown as Record<'ping' | 'version' | 'info', (options: {abortSignal: AbortSignal}) => Promise<Record<string, unknown>>>;
-				await api.ping({abortSignal});
 				const [version, info] = await Promise.all([api.version({abortSignal}), api.info({abortSignal})]);
 				const engineInfo = toEngineInfo(endpoint, version, info);
 				const tooOld = checkApiVersion(engineInfo.apiVersion, endpoint);
@@ -73,8 +90,38 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 			}
 		},
 
+		async containerAction(id, action, options) {
+			try {
+				return await runContainerAction(docker, id, action, options);
+			} catch (error) {
+				const refusal = refusalProblem(error, action);
+				return fail(refusal ? new EngineError(refusal, {cause: error}) : error);
+			}
+		},
+
+		streamStats(id, signal) {
+			return streamDockerStats(docker, id, signal, fail);
+		},
+
+		sampleStats(id, signal) {
+			return sampleDockerStats(docker, id, signal, fail);
+		},
+
+		streamLogs(id, logsOptions) {
+			return streamDockerLogs(docker, id, logsOptions, fail);
+		},
+
+		exec(id, execOptions) {
+			return openExec(docker, id, execOptions, fail);
+		},
+
+		attach(id, attachOptions = {}) {
+			return openAttach(docker, id, attachOptions, fail);
+		},
+
 		close() {
 			agent?.destroy();
+			transport?.close();
 		},
 	};
 }
@@ -89,11 +136,7 @@ async function* readEvents(
 	signal.addEventListener('abort', abort, {once: true});
 	try {
 		for await (const line of textLines(stream as AsyncIterable<Buffer>)) {
-			const event = toEvent(JSON.parse(line) as RawEvent);
-			// JSON numbers lose the nanoseconds; read them from the text.
-			const nano = /"timeNano":(\d+)/.exec(line)?.[1];
-			if (nano !== undefined) event.timeNano = BigInt(nano);
-			yield event;
+			yield parseEventLine(line);
 		}
 	} catch (error) {
 		if (signal.aborted) return;
@@ -106,12 +149,12 @@ async function* readEvents(
 	if (!signal.aborted && !bounded) fail(Object.assign(new Error('the event stream ended'), {code: 'ECONNRESET'}));
 }
 
-function createClient(endpoint: Endpoint): {docker: Docker; agent?: http.Agent} {
+function createClient(endpoint: Endpoint, options: DockerEngineOptions): {docker: Docker; agent?: http.Agent; transport?: EngineTransport} {
 	switch (endpoint.kind) {
 		case 'unix': {
 			// One kept-alive socket for requests; each stream still holds its own.
 			const agent = new http.Agent({keepAlive: true, maxFreeSockets: 2});
-			return {docker: new Docker({socketPath: endpoint.path, agent} as DockerOptions), agent};
+			return {docker: new Docker(unixSocketOptions(endpoint.path, agent)), agent};
 		}
 
 		case 'tcp': {
@@ -126,16 +169,22 @@ function createClient(endpoint: Endpoint): {docker: Docker; agent?: http.Agent} 
 		}
 
 		case 'ssh': {
-			const options = {
-				protocol: 'ssh',
-				host: endpoint.host,
-				port: endpoint.port ?? 22,
-				username: endpoint.user ?? process.env['USER'] ?? 'root',
-				sshOptions: {agent: process.env['SSH_AUTH_SOCK'], readyTimeout: connectTimeoutMs},
-			};
-			return {docker: new Docker(options as DockerOptions)};
+			// Not dockerode's own ssh (ssh2: one login per request, no ssh config, any host key
+			// accepted): the system ssh forwards a local socket, which is then a unix engine.
+			const transport = createSshTransport(endpoint, options.ssh);
+			const agent = new http.Agent({keepAlive: true, maxFreeSockets: 2});
+			return {docker: new Docker(unixSocketOptions(transport.socketPath, agent)), agent, transport};
 		}
 	}
+}
+
+/**
+ * docker-modem merges DOCKER_HOST from the environment under the options, and its host
+ * wins over socketPath: with DOCKER_HOST=ssh://… or tcp://… set, `-H unix://…` (and the
+ * ssh tunnel's socket) would be ignored. Unset those fields explicitly.
+ */
+function unixSocketOptions(socketPath: string, agent: http.Agent): DockerOptions {
+	return {socketPath, agent, host: undefined, port: undefined, protocol: 'http', username: undefined} as unknown as DockerOptions;
 }
 
 function toEngineInfo(endpoint: Endpoint, version: Record<string, unknown>, info: Record<string, unknown>): EngineInfo {
@@ -155,5 +204,19 @@ function toEngineInfo(endpoint: Endpoint, version: Record<string, unknown>, info
 		cpus: number(info['NCPU']),
 		memoryBytes: number(info['MemTotal']),
 		product,
+		...optional('systemTimeNano', parseRfc3339Nano(text(info['SystemTime']))),
 	};
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+	return value === undefined ? {} : ({[key]: value} as Record<K, V>);
+}
+
+/** "2026-11-23T15:00:38.123456789Z" (or with an offset) to ns since the epoch, keeping every digit. */
+export function parseRfc3339Nano(value: string): bigint | undefined {
+	const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(value);
+	if (!match) return undefined;
+	const seconds = Date.parse(`${match[1]}${match[3]}`);
+	if (Number.isNaN(seconds)) return undefined;
+	return BigInt(seconds) * 1_000_000n + BigInt((match[2] ?? '').padEnd(9, '0'));
 }

@@ -31,7 +31,7 @@ export type TlsFiles = {ca?: string; cert?: string; key?: string; verify: boolea
 export type Endpoint =
 	| {kind: 'unix'; path: string; url: string; source: EndpointSource}
 	| {kind: 'tcp'; host: string; port: number; tls?: TlsFiles; url: string; source: EndpointSource}
-	/** No user means the local user; no port means 22; path is the remote socket. */
+	/** No user or port: ssh's config decides (else the local user, 22); path is the remote socket. */
 	| {kind: 'ssh'; user?: string; host: string; port?: number; path?: string; url: string; source: EndpointSource};
 
 /** What resolution reads: flags, environment, home dir, and (for tests) the file system. */

@@ -1,8 +1,13 @@
 import type {Store} from '../store/create-store.js';
 import type {ContainerView} from '../store/selectors.js';
+import * as act from './action-keys.js';
+import * as ev from './events-keys.js';
+import * as shell from './shell-keys.js';
+import {helpLines} from './help-lines.js';
+import {shownBindings} from './shown-bindings.js';
 
 /** Where a binding applies. Only one scope besides `global` is active at a time. */
-export type Scope = 'global' | 'containers' | 'filter' | 'help';
+export type Scope = 'global' | 'containers' | 'filter' | 'help' | 'confirm' | 'signal' | 'details' | 'command' | 'events' | 'eventsFilter';
 
 /** What a binding may touch when it runs. */
 export type KeyContext = {
@@ -29,6 +34,13 @@ export type Binding = {
 
 const move = (by: number) => (context: KeyContext) =>
 	context.store.dispatch({type: 'ui/move', by, visibleIds: context.view.ids});
+// The help screen shows pageSize lines (as many as the table has rows): stop at its last page.
+const scrollHelp = (by: (context: KeyContext) => number) => (context: KeyContext) => {
+	const {ui, actions} = context.store.getState();
+	const last = Math.max(0, helpLines(shownBindings(bindings, actions.settings.readOnly)).length - context.pageSize);
+	const offset = Math.max(0, Math.min(last, Math.min(ui.helpOffset, last) + by(context)));
+	if (offset !== ui.helpOffset) context.store.dispatch({type: 'ui/helpScroll', offset});
+};
 const moveTo = (index: number) => (context: KeyContext) =>
 	context.store.dispatch({type: 'ui/moveTo', index, visibleIds: context.view.ids});
 
@@ -43,6 +55,11 @@ export const bindings: readonly Binding[] = [
 		bar: 'help',
 		run: (c) => c.store.dispatch({type: 'ui/overlay', overlay: c.store.getState().ui.overlay === 'help' ? 'none' : 'help'}),
 	},
+	// Views are tabs: 1 containers, 2 events (3-6 are kept for images, volumes, networks, disk).
+	{id: 'view.containers', keys: ['1'], scope: 'global', description: 'Show the containers view', run: ev.showView('containers')},
+	{id: 'view.events', keys: ['2'], scope: 'global', description: 'Show the events view (what the engine reported, history and live)', run: ev.showView('events')},
+	{id: 'view.next', keys: ['tab'], scope: 'global', bar: 'views', description: 'Show the next view', run: ev.cycleView(1)},
+	{id: 'view.previous', keys: ['shift+tab'], scope: 'global', description: 'Show the previous view', run: ev.cycleView(-1)},
 	{id: 'cursor.up', keys: ['up', 'k'], scope: 'containers', description: 'Move the selection up', run: move(-1)},
 	{id: 'cursor.down', keys: ['down', 'j'], scope: 'containers', description: 'Move the selection down', run: move(1)},
 	{id: 'cursor.pageUp', keys: ['pageup', 'ctrl+b'], scope: 'containers', description: 'Move up one page', run: (c) => move(-c.pageSize)(c)},
@@ -81,6 +98,38 @@ export const bindings: readonly Binding[] = [
 		bar: 'sort',
 		run: (c) => c.store.dispatch({type: 'ui/cycleSort'}),
 	},
+	// Live stats: htop's P and M sort by CPU and memory; Enter or i opens the graphs of the selected container.
+	{id: 'containers.sortCpu', keys: ['P'], scope: 'containers', bar: 'cpu', description: 'Sort by CPU %, busiest first', run: (c) => c.store.dispatch({type: 'ui/sort', key: 'cpu'})},
+	{id: 'containers.sortMemory', keys: ['M'], scope: 'containers', description: 'Sort by memory use, largest first', run: (c) => c.store.dispatch({type: 'ui/sort', key: 'memory'})},
+	{id: 'containers.details', keys: ['enter', 'i'], scope: 'containers', bar: 'details', description: 'Show the selected container\'s stats and history graphs', run: (c) => c.store.dispatch({type: 'ui/overlay', overlay: 'details'})},
+	{id: 'details.close', keys: ['escape', 'enter', 'i'], scope: 'details', bar: 'back', description: 'Back to the list', run: (c) => c.store.dispatch({type: 'ui/overlay', overlay: 'none'})},
+	{id: 'details.up', keys: ['up', 'k'], scope: 'details', description: 'Show the previous container', run: move(-1)},
+	{id: 'details.down', keys: ['down', 'j'], scope: 'details', description: 'Show the next container', run: move(1)},
+	// Container actions: lazydocker's s/r/p/d, ctop's S start and p toggle, a picker for kill (K).
+	{id: 'containers.stop', keys: ['s'], scope: 'containers', mutating: true, bar: 'stop', description: 'Stop the selected or marked containers (asks first)', run: act.askFor('stop')},
+	{id: 'containers.start', keys: ['S'], scope: 'containers', mutating: true, description: 'Start the selected or marked containers', run: act.startTargets},
+	{id: 'containers.restart', keys: ['r'], scope: 'containers', mutating: true, bar: 'restart', description: 'Restart the selected or marked containers (asks first)', run: act.askFor('restart')},
+	{id: 'containers.pause', keys: ['p'], scope: 'containers', mutating: true, bar: 'pause', description: 'Pause, or unpause when all of them are paused', run: act.togglePause},
+	{id: 'containers.kill', keys: ['K'], scope: 'containers', mutating: true, description: 'Send a signal: pick it from a list (SIGKILL first)', run: act.openKill},
+	{id: 'containers.remove', keys: ['d'], scope: 'containers', mutating: true, bar: 'remove', description: 'Remove the selected or marked containers (asks; f force, v volumes)', run: act.askFor('remove')},
+	// Terminal sessions (docker exec -it / attach); mutating: a shell can change anything in the container.
+	{id: 'containers.shell', keys: ['e'], scope: 'containers', mutating: true, bar: 'shell', description: 'Open a shell in the selected container (--shell; default /bin/bash, else /bin/sh); exit returns', run: shell.openShell},
+	{id: 'containers.exec', keys: ['E'], scope: 'containers', mutating: true, description: 'Run a command in the selected container: type it, Enter runs it (quotes work, nothing is expanded)', run: shell.openPrompt},
+	{id: 'containers.attach', keys: ['A'], scope: 'containers', mutating: true, description: 'Attach to the main process (containers run with -t -i); Ctrl-C goes to it, Ctrl-P Ctrl-Q detaches (--detach-keys)', run: shell.attachMain},
+	{id: 'command.run', keys: ['enter'], scope: 'command', mutating: true, bar: 'run', description: 'Run the command', run: shell.runPrompt},
+	{id: 'command.cancel', keys: ['escape'], scope: 'command', bar: 'cancel', description: 'Cancel', run: shell.closePrompt},
+	{id: 'command.erase', keys: ['backspace'], scope: 'command', description: 'Delete the last character', run: shell.erasePrompt},
+	{id: 'containers.mark', keys: ['space'], scope: 'containers', bar: 'mark', description: 'Mark or unmark the selected container for a bulk action', run: act.toggleMark},
+	{id: 'containers.markAll', keys: ['*'], scope: 'containers', description: 'Mark every container shown (the filter applies); again clears the marks', run: act.markAllVisible},
+	{id: 'containers.clearMarks', keys: ['escape'], scope: 'containers', description: 'Clear the marks', run: (c) => c.store.dispatch({type: 'actions/clearMarks'})},
+	{id: 'confirm.yes', keys: ['y', 'enter'], scope: 'confirm', mutating: true, bar: 'yes', description: 'Do it', run: act.confirmDialog},
+	{id: 'confirm.no', keys: ['n', 'escape'], scope: 'confirm', bar: 'no', description: 'Cancel', run: act.closeDialog},
+	{id: 'confirm.force', keys: ['f'], scope: 'confirm', description: 'Remove: toggle force (running containers too)', run: (c) => c.store.dispatch({type: 'actions/dialogToggle', option: 'force'})},
+	{id: 'confirm.volumes', keys: ['v'], scope: 'confirm', description: 'Remove: toggle removing anonymous volumes too (docker rm -v)', run: (c) => c.store.dispatch({type: 'actions/dialogToggle', option: 'removeVolumes'})},
+	{id: 'signal.up', keys: ['up', 'k'], scope: 'signal', description: 'Previous signal', run: (c) => c.store.dispatch({type: 'actions/signalMove', by: -1})},
+	{id: 'signal.down', keys: ['down', 'j'], scope: 'signal', description: 'Next signal', run: (c) => c.store.dispatch({type: 'actions/signalMove', by: 1})},
+	{id: 'signal.send', keys: ['enter'], scope: 'signal', mutating: true, bar: 'send', description: 'Send the signal', run: act.sendSignal},
+	{id: 'signal.cancel', keys: ['escape', 'n'], scope: 'signal', bar: 'cancel', description: 'Cancel', run: act.closeDialog},
 	{
 		id: 'filter.accept',
 		keys: ['enter'],
@@ -108,5 +157,33 @@ export const bindings: readonly Binding[] = [
 		scope: 'help',
 		description: 'Close the help screen',
 		run: (c) => c.store.dispatch({type: 'ui/overlay', overlay: 'none'}),
+	},
+	{id: 'help.down', keys: ['down', 'j'], scope: 'help', description: 'Scroll down a line', run: scrollHelp(() => 1)},
+	{id: 'help.up', keys: ['up', 'k'], scope: 'help', description: 'Scroll up a line', run: scrollHelp(() => -1)},
+	{id: 'help.pageDown', keys: ['pagedown', 'space'], scope: 'help', description: 'Scroll down a page', run: scrollHelp((c) => c.pageSize)},
+	{id: 'help.pageUp', keys: ['pageup'], scope: 'help', description: 'Scroll up a page', run: scrollHelp((c) => -c.pageSize)},
+	// The events view (2): the same moves as the containers list; filters like docker events --filter.
+	{id: 'events.up', keys: ['up', 'k'], scope: 'events', description: 'Select the line above', run: ev.moveEvents(() => -1)},
+	{id: 'events.down', keys: ['down', 'j'], scope: 'events', description: 'Select the line below', run: ev.moveEvents(() => 1)},
+	{id: 'events.pageUp', keys: ['pageup', 'ctrl+b'], scope: 'events', description: 'Up one page', run: ev.moveEvents((c) => -c.pageSize)},
+	{id: 'events.pageDown', keys: ['pagedown', 'ctrl+f'], scope: 'events', description: 'Down one page', run: ev.moveEvents((c) => c.pageSize)},
+	{id: 'events.top', keys: ['g', 'home'], scope: 'events', description: 'Go to the first line (newest first: follow new events)', run: ev.moveEventsTo('top')},
+	{id: 'events.bottom', keys: ['G', 'end'], scope: 'events', description: 'Go to the last line (oldest first: follow new events)', run: ev.moveEventsTo('bottom')},
+	{id: 'events.filter', keys: ['/'], scope: 'events', bar: 'filter', description: 'Filter: words, or type=, event=, container=, image=, label=key=value as docker events --filter', run: (c) => c.store.dispatch({type: 'ui/events/filterStart'})},
+	{id: 'events.type', keys: ['t'], scope: 'events', bar: 'type', description: 'Show one type: container, image, volume, network, daemon, plugin, then all', run: ev.cycleType},
+	{id: 'events.action', keys: ['x'], scope: 'events', bar: 'action', description: 'Show one action (die, kill, ...) among those seen, in turn, then all', run: ev.cycleAction},
+	{id: 'events.container', keys: ['c'], scope: 'events', bar: 'container', description: 'Show only the events of the container selected in the containers view; again shows all', run: ev.toggleContainer},
+	{id: 'events.attention', keys: ['!'], scope: 'events', bar: 'problems', description: 'Show only what needs attention: non-zero exits, OOM, kills, unhealthy', run: ev.toggleAttention},
+	{id: 'events.order', keys: ['o'], scope: 'events', bar: 'order', description: 'Newest first or oldest first', run: (c) => c.store.dispatch({type: 'ui/events/order'})},
+	{id: 'events.jump', keys: ['enter'], scope: 'events', bar: 'go to', description: 'Go to the event\'s container in the containers view, when it still exists', run: ev.jumpToContainer},
+	{id: 'events.clearFilters', keys: ['escape'], scope: 'events', description: 'Clear every filter', run: ev.clearFilters},
+	{id: 'eventsFilter.accept', keys: ['enter'], scope: 'eventsFilter', description: 'Keep the filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: true})},
+	{id: 'eventsFilter.cancel', keys: ['escape'], scope: 'eventsFilter', description: 'Clear the typed filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: false})},
+	{
+		id: 'eventsFilter.erase',
+		keys: ['backspace'],
+		scope: 'eventsFilter',
+		description: 'Delete the last character of the filter',
+		run: (c) => c.store.dispatch({type: 'ui/events/filters', filters: {text: c.store.getState().events.pane.filters.text.slice(0, -1)}}),
 	},
 ];

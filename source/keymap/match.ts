@@ -4,7 +4,11 @@ import {keyLabel} from './keys.js';
 
 /** The scope that owns the keyboard right now. */
 export function activeScope(state: State): Exclude<Scope, 'global'> {
+	if (state.actions.dialog) return state.actions.dialog.kind === 'signal' ? 'signal' : 'confirm';
+	if (state.shell.prompt) return 'command';
 	if (state.ui.overlay === 'help') return 'help';
+	if (state.ui.view === 'events') return state.events.pane.editing ? 'eventsFilter' : 'events';
+	if (state.ui.overlay === 'details') return 'details';
 	if (state.ui.editingFilter) return 'filter';
 	return 'containers';
 }
@@ -13,8 +17,8 @@ export function activeScope(state: State): Exclude<Scope, 'global'> {
 export function findBinding(key: string, scope: Exclude<Scope, 'global'>, table: readonly Binding[] = bindings): Binding | undefined {
 	const own = table.find((binding) => binding.scope === scope && binding.keys.includes(key));
 	if (own) return own;
-	// While typing a filter, printable keys are text, not commands.
-	if (scope === 'filter' && key !== 'ctrl+c') return undefined;
+	// While typing a filter, printable keys are text, not commands; a dialog answers only its own keys.
+	if ((scope === 'filter' || scope === 'eventsFilter' || scope === 'command' || scope === 'confirm' || scope === 'signal') && key !== 'ctrl+c') return undefined;
 	return table.find((binding) => binding.scope === 'global' && binding.keys.includes(key));
 }
 
@@ -28,6 +32,12 @@ export function pressKey(context: KeyContext, name: string, input: string, table
 	const state = context.store.getState();
 	const scope = activeScope(state);
 	const binding = findBinding(name, scope, table);
+	if (binding?.mutating && state.actions.settings.readOnly) {
+		const what = binding.bar ?? binding.id.slice(binding.id.lastIndexOf('.') + 1);
+		context.store.dispatch({type: 'ui/notice', notice: {level: 'warn', text: `read-only: ${what} is disabled`}});
+		return;
+	}
+
 	if (binding) {
 		binding.run(context);
 		return;
@@ -36,6 +46,14 @@ export function pressKey(context: KeyContext, name: string, input: string, table
 	const typed = name === 'space' ? ' ' : name === input ? input : '';
 	if (scope === 'filter' && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
 		context.store.dispatch({type: 'ui/filterSet', text: state.ui.filter + typed});
+	}
+
+	if (scope === 'eventsFilter' && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
+		context.store.dispatch({type: 'ui/events/filters', filters: {text: state.events.pane.filters.text + typed}});
+	}
+
+	if (scope === 'command' && state.shell.prompt && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
+		context.store.dispatch({type: 'shell/promptSet', text: state.shell.prompt.text + typed});
 	}
 }
 

@@ -1,10 +1,16 @@
 import type {ContainerSummary, EngineEvent, EngineInfo, EngineProblem} from '../engine/engine.js';
-import type {Notice, SortKey} from './state.js';
+import type {Notice, Overlay, SortKey, View} from './state.js';
+import type {ActionsAction} from './actions-slice.js';
+import type {StatsAction} from './stats-state.js';
+import type {EventsAction} from './events-slice.js';
+import type {ShellAction} from './shell-slice.js';
+import type {LogsAction} from './logs-ui.js';
 
 export type EngineAction =
 	| {type: 'connection/connecting'}
-	| {type: 'connection/connected'; info: EngineInfo}
-	| {type: 'connection/lost'; problem: EngineProblem; attempt: number; retryAt: number}
+	/** `at`: berth's clock (ms) when it happened, for the break line in the events view. */
+	| {type: 'connection/connected'; info: EngineInfo; at?: number}
+	| {type: 'connection/lost'; problem: EngineProblem; attempt: number; retryAt: number; at?: number}
 	| {type: 'containers/listed'; containers: ContainerSummary[]}
 	/** A fresh look at some containers: the ones asked for and missing are gone. */
 	| {type: 'containers/refreshed'; ids: string[]; containers: ContainerSummary[]}
@@ -21,12 +27,14 @@ export type UiAction =
 	| {type: 'ui/toggleGrouped'}
 	| {type: 'ui/sort'; key: SortKey}
 	| {type: 'ui/cycleSort'}
-	| {type: 'ui/overlay'; overlay: 'none' | 'help'}
+	| {type: 'ui/overlay'; overlay: Overlay}
+	| {type: 'ui/helpScroll'; offset: number}
+	| {type: 'ui/view'; view: View}
 	| {type: 'ui/notice'; notice?: Notice};
 
-export type Action = EngineAction | UiAction;
+export type Action = EngineAction | UiAction | ActionsAction | StatsAction | EventsAction | ShellAction | LogsAction;
 
 /** UI actions answer a key: they are published at once, not batched. */
 export function isUrgent(action: Action): boolean {
-	return action.type.startsWith('ui/');
+	return action.type.startsWith('ui/') || action.type.startsWith('actions/') || action.type.startsWith('shell/') || action.type.startsWith('logs/');
 }

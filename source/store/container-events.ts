@@ -32,9 +32,11 @@ export function applyContainerEvent(
 
 function transition(container: Container, action: string, event: EngineEvent): Container {
 	switch (action) {
+		case 'unpause':
+			return {...container, state: 'running', status: container.status.replace(/ \(Paused\)$/, '')};
+
 		case 'start':
-		case 'restart':
-		case 'unpause': {
+		case 'restart': {
 			const {exitCode: _, oomKilled: __, ...rest} = container;
 			return {...rest, state: 'running', status: 'Up Less than a second', health: container.health && 'starting'};
 		}

@@ -39,12 +39,15 @@ export function startFeeds(engine: Engine, store: Store, options: FeedOptions = 
 
 	const session = async (signal: AbortSignal) => {
 		const info = await engine.connect(signal);
-		const since = store.getState().lastEventNano;
-		// Subscribe before listing: every event after the snapshot is then
-		// applied on top of it, in order, and nothing falls between the two.
-		const events = await engine.subscribeEvents({since: since === undefined ? undefined : formatSince(since), signal});
-		const listed = await engine.listContainers();
-		store.dispatch({type: 'connection/connected', info});
+		// Events are asked for from the last one seen, or from the engine's clock at
+		// connect time (before the list below), so nothing falls between the list and
+		// the subscription, and both can go out together. Replays are de-duplicated.
+		const since = store.getState().lastEventNano ?? info.systemTimeNano;
+		const subscribing = engine.subscribeEvents({since: since === undefined ? undefined : formatSince(since), signal});
+		// Without a clock to start from, subscribe first and list after.
+		if (since === undefined) await subscribing;
+		const [events, listed] = await Promise.all([subscribing, engine.listContainers()]);
+		store.dispatch({type: 'connection/connected', info, at: Date.now()});
 		store.dispatch({type: 'containers/listed', containers: listed});
 		const reconcile = setInterval(() => {
 			engine.listContainers().then((containers) => store.dispatch({type: 'containers/listed', containers}), () => undefined);
@@ -54,6 +57,10 @@ export function startFeeds(engine: Engine, store: Store, options: FeedOptions = 
 				if (!dedup.isNew(event)) continue;
 				store.dispatch({type: 'engine/event', event});
 				if (event.type === 'container' && !event.action.startsWith('exec_')) refreshSoon(event.id);
+			}
+
+			if (!signal.aborted) {
+				throw new EngineError({kind: 'other', title: 'The engine closed the event stream', detail: '', hint: ''});
 			}
 		} finally {
 			clearInterval(reconcile);
@@ -73,7 +80,8 @@ export function startFeeds(engine: Engine, store: Store, options: FeedOptions = 
 				if (stopped.signal.aborted) return;
 				attempt += 1;
 				const delay = Math.min(backoffMs.max, backoffMs.first * 2 ** (attempt - 1));
-				store.dispatch({type: 'connection/lost', problem: toProblem(error), attempt, retryAt: Date.now() + delay});
+				const at = Date.now();
+				store.dispatch({type: 'connection/lost', problem: toProblem(error), attempt, retryAt: at + delay, at});
 				await sleep(delay, stopped.signal);
 			} finally {
 				sessionEnd.abort();

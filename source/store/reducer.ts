@@ -1,12 +1,42 @@
 import type {ContainerSummary} from '../engine/engine.js';
 import type {Action, UiAction} from './actions.js';
 import {applyContainerEvent} from './container-events.js';
+import {actionsReducer, isActionsAction} from './actions-slice.js';
+import {statsReducer} from './stats-reducer.js';
+import {isShellAction, shellReducer} from './shell-slice.js';
+import {isEventsAction} from './events-slice.js';
+import {followEventsIn, reduceEventsAction} from './events-reducer.js';
+import {isLogsAction, logsReducer} from './logs-ui.js';
 import type {Container, SortKey, State, UiState} from './state.js';
 
 const sortOrder: SortKey[] = ['name', 'state', 'created', 'image'];
 
 /** The one reducer: engine truth in, screen state beside it. Pure. */
 export function reducer(state: State, action: Action): State {
+	if (action.type === 'stats/sampled') {
+		const stats = statsReducer(state.stats, action);
+		return stats === state.stats ? state : {...state, stats};
+	}
+
+	if (isActionsAction(action)) {
+		const actions = actionsReducer(state.actions, action);
+		return actions === state.actions ? state : {...state, actions};
+	}
+
+	if (isShellAction(action)) {
+		const shell = shellReducer(state.shell, action, state.actions.settings.readOnly);
+		return shell === state.shell ? state : {...state, shell};
+	}
+
+	if (isLogsAction(action)) {
+		const logs = logsReducer(state.ui.logs, action);
+		return logs === state.ui.logs ? state : {...state, ui: {...state.ui, logs}};
+	}
+
+	if (isEventsAction(action)) return reduceEventsAction(state, action);
+	// Every event, break and view switch also goes to the events slice.
+	state = followEventsIn(state, action);
+
 	switch (action.type) {
 		case 'connection/connecting':
 			return {...state, connection: {status: 'connecting'}};
@@ -120,7 +150,14 @@ function uiReducer(ui: UiState, action: UiAction): UiState {
 			return {...ui, sort: sortOrder[(sortOrder.indexOf(ui.sort) + 1) % sortOrder.length] ?? 'name'};
 
 		case 'ui/overlay':
-			return {...ui, overlay: action.overlay};
+			return {...ui, overlay: action.overlay, helpOffset: 0};
+
+		case 'ui/helpScroll':
+			return {...ui, helpOffset: Math.max(0, action.offset)};
+
+		case 'ui/view':
+			// The details overlay belongs to the containers view.
+			return ui.view === action.view ? ui : {...ui, view: action.view, overlay: ui.overlay === 'details' ? 'none' : ui.overlay};
 
 		case 'ui/notice':
 			return action.notice ? {...ui, notice: action.notice} : withoutNotice(ui);

@@ -1,3 +1,4 @@
+import type {ContainerStats} from '../engine/engine.js';
 import type {Container, State, UiState} from './state.js';
 
 export const projectLabel = 'com.docker.compose.project';
@@ -17,8 +18,15 @@ export type ContainerView = {
 
 const stateRank: Record<string, number> = {running: 0, restarting: 1, paused: 2, created: 3, removing: 4, exited: 5, dead: 6};
 
-/** The containers table as it should look: filtered, sorted, grouped. */
-export function selectContainerView(containers: ReadonlyMap<string, Container>, ui: UiState): ContainerView {
+/**
+ * The containers table as it should look: filtered, sorted, grouped. `stats`
+ * (state.stats.current) is read only to sort by CPU or memory.
+ */
+export function selectContainerView(
+	containers: ReadonlyMap<string, Container>,
+	ui: UiState,
+	stats?: ReadonlyMap<string, ContainerStats>,
+): ContainerView {
 	const needle = ui.filter.trim().toLowerCase();
 	const shown: Container[] = [];
 	for (const container of containers.values()) {
@@ -27,7 +35,7 @@ export function selectContainerView(containers: ReadonlyMap<string, Container>, 
 		shown.push(container);
 	}
 
-	shown.sort(compareBy(ui));
+	shown.sort(compareBy(ui, stats));
 	const rows: Row[] = [];
 	if (ui.grouped) {
 		let project: string | undefined;
@@ -64,7 +72,7 @@ export function matchesFilter(container: Container, needle: string): boolean {
 	return false;
 }
 
-function compareBy(ui: UiState): (a: Container, b: Container) => number {
+function compareBy(ui: UiState, stats: ReadonlyMap<string, ContainerStats> | undefined): (a: Container, b: Container) => number {
 	const byName = (a: Container, b: Container) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 	const primary = (() => {
 		switch (ui.sort) {
@@ -76,6 +84,11 @@ function compareBy(ui: UiState): (a: Container, b: Container) => number {
 				return (a: Container, b: Container) => a.image.localeCompare(b.image);
 			case 'name':
 				return () => 0;
+			case 'cpu':
+				// Largest first; containers without figures (not running, first second) last.
+				return (a: Container, b: Container) => (stats?.get(b.id)?.cpuPercent ?? -1) - (stats?.get(a.id)?.cpuPercent ?? -1);
+			case 'memory':
+				return (a: Container, b: Container) => (stats?.get(b.id)?.memoryUsage ?? -1) - (stats?.get(a.id)?.memoryUsage ?? -1);
 		}
 	})();
 	const project = (c: Container) => c.labels[projectLabel] ?? '\uffff';

@@ -1,4 +1,9 @@
 import type {ContainerSummary, EngineInfo, EngineProblem} from '../engine/engine.js';
+import {initialActions, type ActionsState} from './actions-slice.js';
+import {initialStats, type StatsState} from './stats-state.js';
+import {initialShell, type ShellState} from './shell-slice.js';
+import {initialEvents, type EventsState} from './events-slice.js';
+import type {LogsUi} from './logs-ui.js';
 
 /** A container as berth knows it: the engine's summary plus what events told us. */
 export type Container = ContainerSummary & {
@@ -12,14 +17,24 @@ export type ConnectionState =
 	| {status: 'connected'}
 	| {status: 'reconnecting'; attempt: number; problem: EngineProblem; retryAt: number};
 
-export type SortKey = 'name' | 'state' | 'created' | 'image';
+/** cpu and memory sort from the stats slice, largest first. */
+export type SortKey = 'name' | 'state' | 'created' | 'image' | 'cpu' | 'memory';
 
-export type Overlay = 'none' | 'help';
+/** details: the selected container's stats and history graphs (details-pane.tsx). */
+export type Overlay = 'none' | 'help' | 'details';
 
 export type Notice = {text: string; level: 'info' | 'warn' | 'error'};
 
+/** The main area's tabs: 1 containers, 2 events (3-6 are kept for images, volumes, networks, disk). */
+export type View = 'containers' | 'events';
+
+/** The order Tab goes through the views. */
+export const viewOrder: readonly View[] = ['containers', 'events'];
+
 /** What the screen is doing, apart from what the engine says. */
 export type UiState = {
+	/** Which view fills the main area. */
+	view: View;
 	selectedId?: string;
 	/** Where the cursor was, so it stays put when the selected container goes away. */
 	cursor: number;
@@ -29,7 +44,11 @@ export type UiState = {
 	grouped: boolean;
 	sort: SortKey;
 	overlay: Overlay;
+	/** First line of the help screen shown (it scrolls when the keys do not fit). */
+	helpOffset: number;
 	notice?: Notice;
+	/** The logs view (logs-ui.ts): open or not, and how it shows; its lines are outside the store. */
+	logs?: LogsUi;
 };
 
 export type State = {
@@ -42,9 +61,18 @@ export type State = {
 	/** The newest event applied, in the engine's clock (ns): where to resume after a break. */
 	lastEventNano?: bigint;
 	ui: UiState;
+	/** Marks, confirmation dialogs and container actions in flight (actions-slice.ts). */
+	actions: ActionsState;
+	/** Live stats and history, one update per refresh tick (stats-state.ts). */
+	stats: StatsState;
+	/** Events for the events view, history and live, in a bounded ring (events-slice.ts). */
+	events: EventsState;
+	/** E's command line and the terminal session (shell, command, attach) waiting or running (shell-slice.ts). */
+	shell: ShellState;
 };
 
 export const initialUi: UiState = {
+	view: 'containers',
 	cursor: 0,
 	filter: '',
 	editingFilter: false,
@@ -52,6 +80,7 @@ export const initialUi: UiState = {
 	grouped: false,
 	sort: 'name',
 	overlay: 'none',
+	helpOffset: 0,
 };
 
 /** The state berth starts with. */
@@ -61,5 +90,9 @@ export function initialState(ui: Partial<UiState> = {}): State {
 		everConnected: false,
 		containers: new Map(),
 		ui: {...initialUi, ...ui},
+		actions: initialActions(),
+		stats: initialStats,
+		events: initialEvents(),
+		shell: initialShell,
 	};
 }

@@ -1,10 +1,10 @@
 import {Box, Text, useWindowSize} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
-import {bindings} from '../keymap/bindings.js';
 import {activeScope} from '../keymap/match.js';
 import {useKeymap} from '../keymap/use-keymap.js';
 import type {Store} from '../store/create-store.js';
-import {selectContainerView} from '../store/selectors.js';
+import type {UiState} from '../store/state.js';
+import {selectContainerView, type ContainerView} from '../store/selectors.js';
 import {layoutColumns} from './columns.js';
 import {contentWidths} from './container-cells.js';
 import {Header} from './components/header.js';
@@ -12,13 +12,19 @@ import {HelpBar} from './components/help-bar.js';
 import {HelpScreen} from './components/help-screen.js';
 import {ProblemScreen} from './components/problem-screen.js';
 import {StatusLine} from './components/status-line.js';
+import {CommandPrompt} from './components/command-prompt.js';
+import {useShell, type SessionOptions} from './use-shell.js';
+import {ActionStatus} from './components/action-status.js';
+import {useActionsUi} from './use-actions-ui.js';
 import {fit} from './format.js';
+import {sanitizeText} from './sanitize.js';
 import {ContainersPane} from './panes/containers-pane.js';
+import {DetailsPane} from './panes/details-pane.js';
 import {StoreContext, useStoreState} from './use-store.js';
 
 export const minimumSize = {columns: 60, rows: 15};
 
-type Props = {store: Store; endpointLabel: string; quit: () => void};
+type Props = {store: Store; endpointLabel: string; quit: () => void; /** e, E, A: exec and attach (main.tsx gives the engine). */ sessions?: SessionOptions};
 
 /** berth's screen. Reads the store, renders, and sends keys to the keymap. */
 export function App(props: Props) {
@@ -29,16 +35,21 @@ export function App(props: Props) {
 	);
 }
 
-function Screen({store, endpointLabel, quit}: Props) {
+function Screen({store, endpointLabel, quit, sessions}: Props) {
 	const state = useStoreState();
 	const {columns: width, rows: height} = useWindowSize();
 	const nowMs = useClock(state.connection.status === 'reconnecting' ? 1000 : 30_000);
-	const view = useMemo(() => selectContainerView(state.containers, state.ui), [state.containers, state.ui]);
+	// Re-sorted on every stats tick only while sorting by a live figure.
+	const sortStats = state.ui.sort === 'cpu' || state.ui.sort === 'memory' ? state.stats.current : undefined;
+	const view = useMemo(() => selectContainerView(state.containers, state.ui, sortStats), [state.containers, state.ui, sortStats]);
+	useCursorFollowsSelection(store, view, state.ui);
 	// Header 2 + column titles 1 + status 1 + help bar 1.
 	const tableHeight = Math.max(1, height - 5);
 	useKeymap(store, view, tableHeight, quit);
+	useShell(store, sessions);
+	const actionsUi = useActionsUi(state, width, tableHeight);
 	const content = useMemo(() => contentWidths(state.containers.values()), [state.containers]);
-	const columns = useMemo(() => layoutColumns(width, content, {project: (content.project ?? 0) > 0}), [width, content]);
+	const columns = useMemo(() => layoutColumns(width - actionsUi.markerColumns, content, {project: (content.project ?? 0) > 0}), [width, content, actionsUi.markerColumns]);
 
 	if (width < minimumSize.columns || height < minimumSize.rows) {
 		return (
@@ -61,27 +72,46 @@ function Screen({store, endpointLabel, quit}: Props) {
 		<Box flexDirection="column" width={width} height={height}>
 			<Header state={state} width={width} endpointLabel={endpointLabel} nowMs={nowMs} />
 			{state.ui.overlay === 'help' ? (
-				<HelpScreen table={bindings} width={width} height={height - 4} />
+				<HelpScreen table={actionsUi.table} width={width} height={height - 4} offset={state.ui.helpOffset} />
+			) : state.ui.overlay === 'details' ? (
+				<DetailsPane
+					container={view.selected}
+					figures={view.selected && state.stats.current.get(view.selected.id)}
+					history={view.selected && state.stats.history.get(view.selected.id)}
+					hostMemory={state.engine?.memoryBytes ?? 0}
+					width={width}
+					height={tableHeight + 1 - actionsUi.dialogLines}
+				/>
 			) : (
 				<ContainersPane
 					view={view}
 					columns={columns}
-					height={tableHeight}
+					height={tableHeight - actionsUi.dialogLines}
+					markers={actionsUi.markers}
 					width={width}
 					nowMs={nowMs}
 					dim={state.connection.status !== 'connected'}
-					emptyText={emptyText(state.connection.status, state.ui.filter, state.ui.showAll)}
+					emptyText={emptyText(state.connection.status, state.ui.filter, state.ui.showAll, state.ui.editingFilter)}
+					stats={state.stats.current}
 				/>
 			)}
-			<StatusLine ui={state.ui} width={width} count={view.ids.length} total={state.containers.size} />
-			<HelpBar table={bindings} scope={scope} width={width} />
+			{state.ui.overlay === 'help' ? null : actionsUi.dialog}
+			<Box width={width} height={1}>
+				{actionsUi.lead.width > 0 ? <ActionStatus lead={actionsUi.lead} /> : null}
+				{state.shell.prompt ? (
+					<CommandPrompt prompt={state.shell.prompt} width={width - actionsUi.lead.width} />
+				) : (
+					<StatusLine ui={state.ui} width={width - actionsUi.lead.width} count={view.ids.length} total={state.containers.size} />
+				)}
+			</Box>
+			<HelpBar table={actionsUi.table} scope={scope} width={width} />
 		</Box>
 	);
 }
 
-function emptyText(status: string, filter: string, showAll: boolean): string {
+function emptyText(status: string, filter: string, showAll: boolean, editing: boolean): string {
 	if (status === 'connecting') return 'Connecting to the engine…';
-	if (filter !== '') return `No container matches "${filter}" (Esc clears the filter)`;
+	if (filter !== '') return `No container matches "${sanitizeText(filter)}" (${editing ? 'Esc' : '/ then Esc'} clears the filter)`;
 	return showAll ? 'No containers on this engine' : 'No running containers (a shows all)';
 }
 
@@ -93,4 +123,20 @@ function useClock(ms: number): number {
 		return () => clearInterval(timer);
 	}, [ms]);
 	return now;
+}
+
+/**
+ * Keeps the remembered cursor row in step with where the selected container is
+ * drawn (events and re-sorts move it), so that when it goes away the cursor
+ * stays on the same row rather than jumping back to an old one.
+ */
+function useCursorFollowsSelection(store: Store, view: ContainerView, ui: UiState): void {
+	useEffect(() => {
+		// Effects can run late: if a key moved the selection since this render, let the next render decide.
+		if (store.getState().ui !== ui) return;
+		const shownId = view.ids[view.cursor];
+		if (shownId !== undefined && (shownId !== ui.selectedId || view.cursor !== ui.cursor)) {
+			store.dispatch({type: 'ui/select', id: shownId, visibleIds: view.ids});
+		}
+	}, [store, view, ui]);
 }

@@ -1,8 +1,10 @@
+import type {ContainerStats} from '../engine/engine.js';
 import type {Container} from '../store/state.js';
 import {projectLabel, serviceLabel} from '../store/selectors.js';
 import {columns, formatPorts, timeAgo} from './format.js';
 import {sanitizeText} from './sanitize.js';
 import type {ColumnKey, ContentWidths} from './columns.js';
+import {statsCellText} from './stats-cells.js';
 
 type SafeText = {name: string; image: string; status: string; ports: string; project: string};
 
@@ -28,13 +30,20 @@ function safeText(container: Container): SafeText {
 	return text;
 }
 
-/** The text of one cell, safe to draw. */
-export function cellText(container: Container, key: ColumnKey, nowMs: number): string {
+/** The text of one cell, safe to draw. Stats cells come out exactly `width` wide and right-aligned. */
+export function cellText(container: Container, key: ColumnKey, nowMs: number, figures?: ContainerStats, width = 0): string {
 	switch (key) {
 		case 'state':
 			return container.oomKilled ? `${container.state} OOM` : container.state;
 		case 'created':
 			return timeAgo(container.created, nowMs);
+		case 'cpu':
+		case 'memory':
+		case 'memoryPercent':
+		case 'network':
+		case 'block':
+		case 'pids':
+			return statsCellText(key, container, figures, width);
 		default:
 			return safeText(container)[key];
 	}

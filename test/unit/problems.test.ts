@@ -290,56 +290,23 @@ describe('HTTP answers from the engine (real docker-modem errors)', () => {
 	});
 });
 
-describe('ssh (real ssh2 errors through dockerode where a socket can produce them)', () => {
-	const sshDocker = (port: number) =>
-		new Docker({protocol: 'ssh', host: '127.0.0.1', port, username: 'core', sshOptions: {readyTimeout: 300}} as Docker.DockerOptions);
-
-	test('a closed ssh port is ssh, saying what was tried', async () => {
-		const port = await closedPort();
-		const error = await failure(() => sshDocker(port).ping());
-		expect((error as {level?: string}).level).toBe('client-socket');
-		const problem = explainFailure(error, ssh(port, 'core'));
-		expect(problem.kind).toBe('ssh');
-		expect(problem.title).toBe(`SSH connection refused by 127.0.0.1 port ${port}`);
-		expect(problem.detail).toContain('as user "core"');
-		expect(problem.hint).toContain(`ssh -p ${port} core@127.0.0.1`);
-	});
-
-	test('a server that hangs up before the handshake', async () => {
-		const server = await listen(net.createServer(socket => socket.destroy()));
-		const error = await failure(() => sshDocker(portOf(server)).ping());
-		const problem = explainFailure(error, ssh(portOf(server)));
-		expect(problem.kind).toBe('ssh');
-		expect(problem.title).toContain('closed the connection before the SSH handshake');
-		expect(problem.detail).toContain('as the local user name');
-	});
-
-	test('a server that never speaks SSH times out', async () => {
-		const server = await listen(net.createServer(() => undefined));
-		const error = await failure(() => sshDocker(portOf(server)).ping());
-		expect((error as {level?: string}).level).toBe('client-timeout');
-		expect(explainFailure(error, ssh(portOf(server))).kind).toBe('timeout');
-	});
-
-	test('failed authentication (ssh2 client-authentication)', () => {
-		const error = Object.assign(new Error('All configured authentication methods failed'), {level: 'client-authentication'});
+describe('ssh (what reaches explainFailure; ssh stderr itself is mapped in ssh-problem.test.ts)', () => {
+	test('the ssh program missing is said plainly', () => {
+		const error = Object.assign(new Error('spawn ssh ENOENT'), {code: 'ENOENT', syscall: 'spawn ssh', path: 'ssh'});
 		const problem = explainFailure(error, ssh(22, 'core'));
 		expect(problem.kind).toBe('ssh');
-		expect(problem.title).toBe('SSH login to 127.0.0.1 port 22 as user "core" failed');
-		expect(problem.hint).toContain('ssh-agent');
+		expect(problem.title).toBe('The ssh program was not found');
+		expect(problem.needsUser).toBe(true);
 	});
 
-	test('a rejected host key', () => {
-		const error = Object.assign(new Error('Host denied (verification failed)'), {level: 'handshake'});
-		expect(explainFailure(error, ssh(22)).title).toContain('host key');
-	});
-
-	test('"socket hang up" over ssh means no engine behind the login', () => {
+	test('a request cut on the tunnel\'s local socket is blamed on the connection, not on port 22', () => {
 		const error = Object.assign(new Error('socket hang up'), {code: 'ECONNRESET'});
 		const problem = explainFailure(error, ssh(22, 'core'));
 		expect(problem.kind).toBe('ssh');
-		expect(problem.hint).toContain('docker system dial-stdio');
-		expect(problem.hint).toContain('ssh -p 22 core@127.0.0.1 docker version');
+		expect(problem.title).toBe('The connection to the engine on 127.0.0.1 broke');
+		expect(problem.detail).toContain('Tried ssh://core@127.0.0.1:22 (from context "remote" (--context))');
+		const refused = explainFailure(Object.assign(new Error('connect ECONNREFUSED /tmp/berth-ssh-x/docker.sock'), {code: 'ECONNREFUSED'}), ssh(22));
+		expect(refused.title).toBe('The connection to the engine on 127.0.0.1 broke');
 	});
 
 	test('"socket hang up" over tcp is not blamed on ssh', () => {

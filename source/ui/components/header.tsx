@@ -3,10 +3,11 @@ import type {State} from '../../store/state.js';
 import {countByState} from '../../store/selectors.js';
 import {fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {statsTotalsText} from '../stats-totals.js';
 
 const stateOrder = ['running', 'paused', 'restarting', 'created', 'exited', 'dead', 'removing'];
 
-/** Two lines: where berth is connected and to what; the connection state and counts. */
+/** Two lines: where berth is connected and to what; the connection state, counts and stats totals. */
 export function Header({state, width, endpointLabel, nowMs}: {state: State; width: number; endpointLabel: string; nowMs: number}) {
 	const {engine, connection} = state;
 	const where = engine
@@ -18,7 +19,10 @@ export function Header({state, width, endpointLabel, nowMs}: {state: State; widt
 		.map((key) => `${counts[key]} ${key}`)
 		.join(' · ');
 	const badge = fit(badgeText(state, nowMs), width);
-	const rest = ` ${summary === '' ? 'no containers' : summary}${connection.status === 'connected' ? '' : ' (as last seen)'}`;
+	const mode = state.actions.settings.readOnly ? ' read-only' : '';
+	const totals = statsTotalsText(state);
+	// Last on the line: the totals change every tick, the rest seldom.
+	const rest = ` ${summary === '' ? 'no containers' : summary}${connection.status === 'connected' ? '' : ' (as last seen)'}${totals === '' ? '' : ` │ ${totals}`}`;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate">
@@ -29,7 +33,12 @@ export function Header({state, width, endpointLabel, nowMs}: {state: State; widt
 			</Text>
 			<Text wrap="truncate">
 				<Text color={connection.status === 'connected' ? 'green' : 'yellow'}>{badge.trimEnd()}</Text>
-				{fit(rest, Math.max(0, width - badge.trimEnd().length))}
+				{mode === '' ? null : (
+					<Text bold color="magenta">
+						{mode}
+					</Text>
+				)}
+				{fit(rest, Math.max(0, width - badge.trimEnd().length - mode.length))}
 			</Text>
 		</Box>
 	);

@@ -1,34 +1,27 @@
 import {Box, Text} from 'ink';
-import type {Binding, Scope} from '../../keymap/bindings.js';
+import type {Binding} from '../../keymap/bindings.js';
+import {helpLines} from '../../keymap/help-lines.js';
 import {keyLabel} from '../../keymap/keys.js';
 import {fit} from '../format.js';
 
-const scopeTitles: Record<Scope, string> = {
-	global: 'Everywhere',
-	containers: 'Containers',
-	filter: 'While typing a filter',
-	help: 'This screen',
-};
-
-/** Every binding, by scope, from the one keymap table; cut to the height it is given. */
-export function HelpScreen({table, width, height}: {table: readonly Binding[]; width: number; height: number}) {
-	const lines: Array<{text: string; title: boolean}> = [];
-	for (const scope of Object.keys(scopeTitles) as Scope[]) {
-		const own = table.filter((binding) => binding.scope === scope);
-		if (own.length === 0) continue;
-		if (lines.length > 0) lines.push({text: '', title: false});
-		lines.push({text: scopeTitles[scope], title: true});
-		for (const binding of own) {
-			const keys = binding.keys.map(keyLabel).join(', ');
-			lines.push({text: `  ${fit(keys, 18)} ${binding.description}`, title: false});
-		}
-	}
-
-	const shown = lines.slice(0, Math.max(0, height - 1));
+/**
+ * Every binding, by scope, from the one keymap table. When they do not fit in
+ * `height`, it shows the lines from `offset` on and says how to scroll.
+ */
+export function HelpScreen({table, width, height, offset = 0}: {table: readonly Binding[]; width: number; height: number; offset?: number}) {
+	const lines = helpLines(table).map((line) => {
+		if (line.kind === 'blank') return {text: '', title: false};
+		if (line.kind === 'title') return {text: line.text, title: true};
+		return {text: `  ${fit(line.binding.keys.map(keyLabel).join(', '), 18)} ${line.binding.description}`, title: false};
+	});
+	const rows = Math.max(0, height - 1);
+	const start = Math.max(0, Math.min(offset, lines.length - rows));
+	const shown = lines.slice(start, start + rows);
+	const where = lines.length > rows ? ` · j/k, PgUp/PgDn scroll · ${start + 1}-${start + shown.length} of ${lines.length}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate">
-				{fit('Keys (Esc, q or ? to close)', width)}
+				{fit(`Keys (Esc, q or ? to close)${where}`, width)}
 			</Text>
 			{shown.map((line, index) => (
 				<Text key={index} bold={line.title} color={line.title ? 'cyan' : undefined} wrap="truncate">

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import type {Column} from '../columns.js';
 import {cellText, stateColor} from '../container-cells.js';
 import {fit} from '../format.js';
+import type {ContainerStats} from '../../engine/engine.js';
 import type {ContainerView, Row} from '../../store/selectors.js';
 import {sanitizeText} from '../sanitize.js';
 
@@ -14,14 +15,19 @@ type Props = {
 	nowMs: number;
 	dim: boolean;
 	emptyText: string;
+	/** A leading column (marks, actions in flight): its width and each container's text of that width. */
+	markers?: {width: number; of(id: string): string};
+	/** Live figures per container id (state.stats.current). */
+	stats?: ReadonlyMap<string, ContainerStats>;
 };
 
 /** The containers table: titles, then only the rows that fit, the selection kept in sight. */
-export function ContainersPane({view, columns, height, width, nowMs, dim, emptyText}: Props) {
+export function ContainersPane({view, columns, height, width, nowMs, dim, emptyText, markers, stats}: Props) {
 	const selectedRow = rowIndexOf(view);
 	const start = windowStart(selectedRow, view.rows.length, height);
 	const visible = view.rows.slice(start, start + height);
-	const titles = columns.map((column) => fit(column.title, column.width)).join(' ');
+	const gutter = markers ? ' '.repeat(markers.width + 1) : '';
+	const titles = gutter + columns.map(titleText).join(' ');
 	return (
 		<Box flexDirection="column" height={height + 1} width={width}>
 			<Text bold wrap="truncate">
@@ -39,6 +45,8 @@ export function ContainersPane({view, columns, height, width, nowMs, dim, emptyT
 						nowMs={nowMs}
 						selected={start + index === selectedRow}
 						dim={dim}
+						marker={markers && row.kind === 'container' ? `${markers.of(row.container.id)} ` : ''}
+						figures={row.kind === 'container' ? stats?.get(row.container.id) : undefined}
 					/>
 				))
 			)}
@@ -46,7 +54,9 @@ export function ContainersPane({view, columns, height, width, nowMs, dim, emptyT
 	);
 }
 
-function RowLine({row, columns, width, nowMs, selected, dim}: {row: Row; columns: Column[]; width: number; nowMs: number; selected: boolean; dim: boolean}) {
+type RowProps = {row: Row; columns: Column[]; width: number; nowMs: number; selected: boolean; dim: boolean; marker: string; figures: ContainerStats | undefined};
+
+function RowLine({row, columns, width, nowMs, selected, dim, marker, figures}: RowProps) {
 	if (row.kind === 'group') {
 		const title = `▾ ${row.project === '' ? '(no compose project)' : sanitizeText(row.project)} (${row.count})`;
 		return (
@@ -63,7 +73,7 @@ function RowLine({row, columns, width, nowMs, selected, dim}: {row: Row; columns
 	let state = '';
 	let stateSeen = false;
 	for (const column of columns) {
-		const text = fit(cellText(container, column.key, nowMs), column.width);
+		const text = fit(cellText(container, column.key, nowMs, figures, column.width), column.width);
 		if (column.key === 'state') {
 			state = text;
 			stateSeen = true;
@@ -72,16 +82,22 @@ function RowLine({row, columns, width, nowMs, selected, dim}: {row: Row; columns
 
 	const head = before.join(' ') + (before.length > 0 ? ' ' : '');
 	const tail = (after.length > 0 ? ' ' : '') + after.join(' ');
-	const used = columns.reduce((sum, column) => sum + column.width, columns.length - 1);
+	const used = columns.reduce((sum, column) => sum + column.width, columns.length - 1) + marker.length;
 	const pad = ' '.repeat(Math.max(0, width - used));
 	return (
 		<Text inverse={selected} dimColor={dim && !selected} wrap="truncate">
+			{marker.trim() === '' ? marker : <Text color="cyan">{marker}</Text>}
 			{head}
 			<Text color={stateColor(container)}>{state}</Text>
 			{tail}
 			{pad}
 		</Text>
 	);
+}
+
+/** A column title, right-aligned over numbers. */
+function titleText(column: Column): string {
+	return column.align === 'right' && column.title.length <= column.width ? column.title.padStart(column.width) : fit(column.title, column.width);
 }
 
 /** The row index of the selected container (group headings count as rows). */

@@ -1,0 +1,96 @@
+import type Docker from 'dockerode';
+import {EngineError, type LogChunk, type LogsOptions} from './engine.js';
+import {errorFacts} from './error-facts.js';
+import {LogDecoder} from './log-decoder.js';
+
+type Fail = (error: unknown) => never;
+
+type RawInspect = {
+	Config?: {Tty?: boolean};
+	State?: {Running?: boolean; StartedAt?: string; FinishedAt?: string; ExitCode?: number};
+};
+
+type Dialable = {
+	modem: {dial(options: Record<string, unknown>, callback: (error: unknown, data: unknown) => void): void};
+};
+
+/** Go's zero time, what the engine says for "never started/finished". */
+const zeroTime = '0001-01-01T00:00:00Z';
+
+/**
+ * GET /containers/{id}/json once (is it a TTY? running? since when?), then
+ * GET /containers/{id}/logs as a stream, decoded into lines. Every chunk from
+ * the socket becomes at most one batch, so a flood costs one yield per chunk,
+ * not per line. The socket is destroyed when the signal aborts, the consumer
+ * stops iterating, or the stream breaks.
+ */
+export async function* streamDockerLogs(docker: Docker, id: string, options: LogsOptions, fail: Fail): AsyncGenerator<LogChunk> {
+	const {signal} = options;
+	if (signal.aborted) return;
+	const timestamps = options.timestamps ?? true;
+	let stream: NodeJS.ReadableStream & {destroy(): void};
+	let info: RawInspect;
+	try {
+		info = (await docker.getContainer(id).inspect({abortSignal: signal} as unknown as Docker.ContainerInspectOptions)) as RawInspect;
+		const query: Record<string, unknown> = {follow: options.follow, stdout: true, stderr: true, timestamps};
+		if (options.tail !== undefined) query['tail'] = String(options.tail);
+		if (options.since !== undefined) query['since'] = options.since;
+		stream = await dial(docker as unknown as Dialable, id, query, signal);
+	} catch (error) {
+		if (signal.aborted) return;
+		return fail(refusal(error));
+	}
+
+	const state = info.State ?? {};
+	const opened: LogChunk = {kind: 'opened', tty: info.Config?.Tty === true, running: state.Running === true};
+	if (state.StartedAt && state.StartedAt !== zeroTime) opened.startedAt = state.StartedAt;
+	if (state.FinishedAt && state.FinishedAt !== zeroTime) opened.finishedAt = state.FinishedAt;
+	if (typeof state.ExitCode === 'number') opened.exitCode = state.ExitCode;
+
+	const abort = () => stream.destroy();
+	signal.addEventListener('abort', abort, {once: true});
+	try {
+		yield opened;
+		const decoder = new LogDecoder({tty: opened.tty, timestamps});
+		for await (const chunk of stream as AsyncIterable<Buffer>) {
+			const records = decoder.push(chunk);
+			if (records.length > 0) yield {kind: 'records', records};
+		}
+
+		const rest = decoder.end();
+		if (rest.length > 0) yield {kind: 'records', records: rest};
+	} catch (error) {
+		if (signal.aborted) return;
+		fail(error);
+	} finally {
+		signal.removeEventListener('abort', abort);
+		abort();
+	}
+}
+
+function dial(docker: Dialable, id: string, query: Record<string, unknown>, signal: AbortSignal): Promise<NodeJS.ReadableStream & {destroy(): void}> {
+	return new Promise((resolve, reject) => {
+		// dockerode's container.logs buffers the whole body unless following; this always streams.
+		docker.modem.dial(
+			{
+				path: `/containers/${encodeURIComponent(id)}/logs?`,
+				method: 'GET',
+				isStream: true,
+				abortSignal: signal,
+				statusCodes: {200: true, 404: 'no such container', 500: 'server error'},
+				options: query,
+			},
+			(error, data) => {
+				if (error) reject(error);
+				else resolve(data as NodeJS.ReadableStream & {destroy(): void});
+			},
+		);
+	});
+}
+
+/** A refusal in the engine's own words ("No such container: x", "configured logging driver does not support reading"). */
+function refusal(error: unknown): unknown {
+	const facts = errorFacts(error);
+	if (facts.statusCode === undefined) return error;
+	return new EngineError({kind: 'other', title: facts.engineMessage ?? facts.message, detail: `The engine answered HTTP ${facts.statusCode} to logs.`, hint: ''}, {cause: error});
+}

@@ -1,0 +1,141 @@
+/**
+ * The stats half of FakeEngine: per-container streams a test pushes samples
+ * into, with a count of the streams open right now (what a leak test checks),
+ * and `sampleFixture` to build samples without writing every counter.
+ */
+import type {StatsSample} from '../../source/engine/engine.js';
+
+/** A sample with everything zero but what is given; readMs defaults to now. */
+export function sampleFixture(partial: Partial<StatsSample> = {}): StatsSample {
+	return {
+		readMs: Date.now(),
+		cpuTotal: 0,
+		systemCpu: 0,
+		onlineCpus: 4,
+		memoryUsage: 0,
+		memoryInactiveFile: 0,
+		memoryLimit: 8 * 1024 ** 3,
+		networkRx: 0,
+		networkTx: 0,
+		blockRead: 0,
+		blockWrite: 0,
+		pids: 1,
+		...partial,
+	};
+}
+
+type Subscriber = {push(sample: StatsSample): void; fail(error: unknown): void; end(): void};
+
+/** Stats streams held in memory. */
+export class FakeStats {
+	/** Every streamStats call's container id, in order. */
+	readonly opened: string[] = [];
+	/** The last sample pushed per container: what sampleStats answers. */
+	readonly latest = new Map<string, StatsSample>();
+	private readonly subscribers = new Map<string, Set<Subscriber>>();
+
+	/** Streams open now, all containers or one. */
+	openCount(id?: string): number {
+		if (id !== undefined) return this.subscribers.get(id)?.size ?? 0;
+		let total = 0;
+		for (const set of this.subscribers.values()) total += set.size;
+		return total;
+	}
+
+	/** Ids with an open stream. */
+	openIds(): string[] {
+		return [...this.subscribers].filter(([, set]) => set.size > 0).map(([id]) => id);
+	}
+
+	/** Sends a sample to every open stream of the container. */
+	push(id: string, sample: StatsSample): void {
+		this.latest.set(id, sample);
+		for (const subscriber of this.subscribers.get(id) ?? []) subscriber.push(sample);
+	}
+
+	/** Breaks every open stream of the container with `error`. */
+	fail(id: string, error: unknown): void {
+		for (const subscriber of [...(this.subscribers.get(id) ?? [])]) subscriber.fail(error);
+	}
+
+	/** Ends every open stream of the container, as the engine does when it is removed. */
+	end(id: string): void {
+		for (const subscriber of [...(this.subscribers.get(id) ?? [])]) subscriber.end();
+	}
+
+	async sample(id: string): Promise<StatsSample | undefined> {
+		return this.latest.get(id);
+	}
+
+	stream(id: string, signal: AbortSignal): AsyncIterable<StatsSample> {
+		this.opened.push(id);
+		const queue: StatsSample[] = [];
+		let waiting: {resolve: (result: IteratorResult<StatsSample>) => void; reject: (error: unknown) => void} | undefined;
+		let ended = false;
+		let failure: {error: unknown} | undefined;
+		const set = this.subscribers.get(id) ?? new Set<Subscriber>();
+		this.subscribers.set(id, set);
+		const subscriber: Subscriber = {
+			push(sample) {
+				if (ended) return;
+				if (waiting) {
+					const {resolve} = waiting;
+					waiting = undefined;
+					resolve({value: sample, done: false});
+				} else queue.push(sample);
+			},
+			fail(error) {
+				if (ended) return;
+				close();
+				if (waiting) {
+					const {reject} = waiting;
+					waiting = undefined;
+					reject(error);
+				} else failure = {error};
+			},
+			end() {
+				if (ended) return;
+				close();
+				if (waiting) {
+					const {resolve} = waiting;
+					waiting = undefined;
+					resolve({value: undefined, done: true});
+				}
+			},
+		};
+		const close = () => {
+			ended = true;
+			set.delete(subscriber);
+			signal.removeEventListener('abort', subscriber.end);
+		};
+
+		if (signal.aborted) ended = true;
+		else {
+			set.add(subscriber);
+			signal.addEventListener('abort', subscriber.end, {once: true});
+		}
+
+		return {
+			[Symbol.asyncIterator]: () => ({
+				next: () => {
+					const queued = queue.shift();
+					if (queued) return Promise.resolve({value: queued, done: false});
+					if (failure) {
+						const {error} = failure;
+						failure = undefined;
+						return Promise.reject(error);
+					}
+
+					if (ended) return Promise.resolve({value: undefined, done: true});
+					return new Promise((resolve, reject) => {
+						waiting = {resolve, reject};
+					});
+				},
+				return: () => {
+					subscriber.end();
+					return Promise.resolve({value: undefined, done: true});
+				},
+			}),
+		};
+	}
+}
