@@ -1,6 +1,6 @@
 import http from 'node:http';
 import Docker from 'dockerode';
-const agent = new http.Agent({keepAlive: true, maxFreeSockets: 2});
+const agent = new http.Agent({keepAlive: true, maxFreeSockets: 2}); agent[Symbol.for('nodejs.util.inspect.custom')] = () => 'Agent';
 const docker = new Docker({socketPath: '/tmp/s5/docker.sock', agent});
 const ids = (await docker.listContainers()).map((c) => c.Id);
 let samples = 0;

@@ -52,6 +52,17 @@ export const options: readonly Option[] = [
 		description: 'Keys that leave an attached container (A) or a shell running, in docker\'s format (default: ctrl-p,ctrl-q)',
 	},
 	{name: 'refresh', type: 'number', value: '<seconds>', description: 'How often live stats (CPU, memory, network, block I/O) are redrawn (default: 1)'},
+	{
+		name: 'events-since',
+		type: 'string',
+		value: '<dur|time>',
+		description: 'Events loaded at start for the events view: a duration back from now (90s, 30m, 2h) or a time (2025-05-01T12:00:00, a date, Unix seconds), as docker events --since; off loads none (default: 1h)',
+	},
+	{name: 'events-buffer', type: 'number', value: '<n>', description: 'Events the events view keeps in memory; the oldest go first (default: 5000)'},
+	{name: 'tail', type: 'string', value: '<n>', description: 'Log lines from the end shown when logs open (l), per container; all for the whole log (default: 500)'},
+	{name: 'since', type: 'string', value: '<dur|time>', description: 'Show logs since a time, as docker logs --since: a duration back from now (10m, 1h30m) or a time (2025-05-01T12:00:00Z, a date, Unix seconds)'},
+	{name: 'log-lines', type: 'number', value: '<n>', description: 'Log lines a logs view keeps in memory; the oldest go first (default: 10000)'},
+	{name: 'no-log-colors', type: 'boolean', description: 'Strip the colours containers put in their logs (c toggles them in the logs view)'},
 	{name: 'once', type: 'boolean', description: 'Print the containers as text and exit (what berth does when stdout is not a terminal)'},
 	{name: 'keys', type: 'boolean', description: 'Print every key binding as <keys> TAB <action id> TAB <description> and exit'},
 	{name: 'version', short: 'v', type: 'boolean', description: 'Print the version and exit'},
@@ -80,7 +91,7 @@ export function helpText(): string {
 export function optionsMarkdown(): string {
 	const rows = options.map((option) => {
 		const flag = `${option.short ? `\`-${option.short}\`, ` : ''}\`--${option.name}${option.value ? ` ${option.value}` : ''}\``;
-		return `| ${flag} | ${option.description.replaceAll('|', '\\|')} |`;
+		return `| ${flag.replaceAll('|', '\\|')} | ${option.description.replaceAll('|', '\\|')} |`;
 	});
 	return ['| option | what it does |', '| --- | --- |', ...rows].join('\n');
 }

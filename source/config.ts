@@ -1,5 +1,7 @@
 import {defaultDetachKeys, parseDetachKeys, type DetachKeys} from './terminal/detach-keys.js';
 import {splitCommandLine} from './terminal/split-command.js';
+import {defaultEventsBuffer} from './store/events-slice.js';
+import {defaultEventsSince, parseEventsSince, type EventsSince} from './store/events-since.js';
 
 /** berth's options, from flags; pure. */
 export type Config = {
@@ -21,9 +23,13 @@ export type Config = {
 	shell?: string[];
 	/** --detach-keys (docker's format), parsed. */
 	detachKeys: DetachKeys;
+	/** --events-since: the history the events view starts with. */
+	eventsSince: EventsSince;
+	/** --events-buffer: events kept in memory. */
+	eventsBuffer: number;
 };
 
-export type Flags = {host?: string; context?: string; sshConfig?: string; running?: boolean; readOnly?: boolean; yes?: boolean; stopTimeout?: number; refresh?: number; shell?: string; detachKeys?: string};
+export type Flags = {host?: string; context?: string; sshConfig?: string; running?: boolean; readOnly?: boolean; yes?: boolean; stopTimeout?: number; refresh?: number; shell?: string; detachKeys?: string; eventsSince?: string; eventsBuffer?: number};
 
 /** docker stop's own default grace period. */
 export const defaultStopTimeoutSeconds = 10;
@@ -37,6 +43,8 @@ export function toConfig(flags: Flags): Config {
 		stopTimeoutSeconds: stopTimeout(flags.stopTimeout),
 		refreshMs: refreshMs(flags.refresh),
 		detachKeys: parseDetachKeys(flags.detachKeys === undefined || flags.detachKeys === '' ? defaultDetachKeys : flags.detachKeys),
+		eventsSince: flags.eventsSince === undefined ? defaultEventsSince : parseEventsSince(flags.eventsSince),
+		eventsBuffer: eventsBuffer(flags.eventsBuffer),
 	};
 	if (flags.shell !== undefined) config.shell = shellCommand(flags.shell);
 	if (flags.host !== undefined && flags.host !== '') config.host = flags.host;
@@ -56,6 +64,13 @@ function shellCommand(text: string): string[] {
 function stopTimeout(value: number | undefined): number {
 	if (value === undefined) return defaultStopTimeoutSeconds;
 	if (!Number.isInteger(value) || value < 0) throw new Error('--stop-timeout needs a whole number of seconds, 0 or more');
+	return value;
+}
+
+/** --events-buffer: at least one event; a million is ~1 GB of events, more is a typo. */
+function eventsBuffer(value: number | undefined): number {
+	if (value === undefined) return defaultEventsBuffer;
+	if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new Error('--events-buffer needs a whole number of events from 1 to 1000000');
 	return value;
 }
 

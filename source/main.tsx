@@ -14,6 +14,11 @@ import {startFeeds} from './store/feeds.js';
 import {initialActions} from './store/actions-slice.js';
 import {startActionRunner} from './store/run-actions.js';
 import {startStatsFeed} from './store/stats-feed.js';
+import {startLogsFeed} from './store/logs-feed.js';
+import {initialLogsUi} from './store/logs-ui.js';
+import {toLogsConfig, type LogsConfig, type LogsFlags} from './logs-config.js';
+import {startEventsHistory} from './store/events-history.js';
+import {initialEvents} from './store/events-slice.js';
 import {initialState} from './store/state.js';
 import {App} from './ui/app.js';
 
@@ -39,6 +44,8 @@ const flags = cli.flags as {
 	refresh?: number;
 	shell?: string;
 	detachKeys?: string;
+	eventsSince?: string;
+	eventsBuffer?: number;
 	once?: boolean;
 	keys?: boolean;
 	version?: boolean;
@@ -67,8 +74,10 @@ async function main(): Promise<number> {
 	}
 
 	let config: Config;
+	let logsConfig: LogsConfig;
 	try {
 		config = toConfig(flags);
+		logsConfig = toLogsConfig(cli.flags as LogsFlags);
 	} catch (error) {
 		process.stderr.write(`berth: ${error instanceof Error ? error.message : String(error)} (berth --help lists the options)\n`);
 		return 2;
@@ -98,7 +107,7 @@ async function main(): Promise<number> {
 		}
 	}
 
-	return runDashboard(engine, config);
+	return runDashboard(engine, config, logsConfig);
 }
 
 async function printOnce(engine: Engine): Promise<number> {
@@ -114,12 +123,14 @@ async function printOnce(engine: Engine): Promise<number> {
 	}
 }
 
-function runDashboard(engine: Engine, config: Config): Promise<number> {
+function runDashboard(engine: Engine, config: Config, logsConfig: LogsConfig): Promise<number> {
 	const actions = initialActions({readOnly: config.readOnly, confirm: !config.yes, stopTimeoutSeconds: config.stopTimeoutSeconds});
-	const store = createStore({...initialState({showAll: !config.running}), actions});
+	const store = createStore({...initialState({showAll: !config.running, logs: initialLogsUi({colors: logsConfig.colors})}), actions, events: initialEvents(config.eventsBuffer)});
 	const feeds = startFeeds(engine, store);
 	const runner = startActionRunner(engine, store);
 	const stats = startStatsFeed(engine, store, {refreshMs: config.refreshMs});
+	const logs = startLogsFeed(engine, store, logsConfig);
+	const history = startEventsHistory(engine, store, config.eventsSince);
 	return new Promise((resolve) => {
 		let finished = false;
 		const finish = (code: number, message?: string) => {
@@ -128,6 +139,8 @@ function runDashboard(engine: Engine, config: Config): Promise<number> {
 			feeds.stop();
 			runner.stop();
 			stats.stop();
+			logs.stop();
+			history.stop();
 			instance.unmount();
 			engine.close();
 			void instance.waitUntilExit().finally(() => {
@@ -137,7 +150,7 @@ function runDashboard(engine: Engine, config: Config): Promise<number> {
 		};
 
 		const sessions = {engine, detachKeys: config.detachKeys, ...(config.shell ? {shell: config.shell} : {})};
-		const instance = render(<App store={store} endpointLabel={engine.endpointLabel} quit={() => finish(0)} sessions={sessions} />, {
+		const instance = render(<App store={store} endpointLabel={engine.endpointLabel} quit={() => finish(0)} sessions={sessions} logs={logs} />, {
 			// CI=true would make Ink non-interactive even on a terminal: decide from the TTY ourselves.
 			interactive: true,
 			alternateScreen: true,

@@ -14,6 +14,7 @@ import {checkApiVersion, explainFailure} from './problems.js';
 import {refusalProblem, runContainerAction} from './container-actions.js';
 import {textLines} from './json-lines.js';
 import {sampleDockerStats, streamDockerStats} from './docker-stats.js';
+import {keptAliveAgent} from './kept-alive-agent.js';
 import {streamDockerLogs} from './log-stream.js';
 import {openAttach, openExec} from './exec-session.js';
 import {toContainer, type RawContainer} from './to-container.js';
@@ -153,7 +154,7 @@ function createClient(endpoint: Endpoint, options: DockerEngineOptions): {docker
 	switch (endpoint.kind) {
 		case 'unix': {
 			// One kept-alive socket for requests; each stream still holds its own.
-			const agent = new http.Agent({keepAlive: true, maxFreeSockets: 2});
+			const agent = keptAliveAgent();
 			return {docker: new Docker(unixSocketOptions(endpoint.path, agent)), agent};
 		}
 
@@ -172,7 +173,7 @@ function createClient(endpoint: Endpoint, options: DockerEngineOptions): {docker
 			// Not dockerode's own ssh (ssh2: one login per request, no ssh config, any host key
 			// accepted): the system ssh forwards a local socket, which is then a unix engine.
 			const transport = createSshTransport(endpoint, options.ssh);
-			const agent = new http.Agent({keepAlive: true, maxFreeSockets: 2});
+			const agent = keptAliveAgent();
 			return {docker: new Docker(unixSocketOptions(transport.socketPath, agent)), agent, transport};
 		}
 	}

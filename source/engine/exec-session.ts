@@ -92,16 +92,10 @@ export function attachProblem(
 	state: {Running: boolean; Paused: boolean},
 	config: {Tty: boolean; OpenStdin: boolean},
 ): EngineProblem | undefined {
-	if (state.Paused) return {kind: 'other', title: `${name} is paused: unpause it (p) to attach`, detail: '', hint: ''};
-	if (!state.Running) return {kind: 'other', title: `${name} is not running: start it (S) to attach`, detail: '', hint: ''};
-	if (!config.Tty || !config.OpenStdin) {
-		return {
-			kind: 'other',
-			title: `${name} has no terminal to attach to (it was not run with -t -i); e opens a shell in it`,
-			detail: '',
-			hint: '',
-		};
-	}
+	const problem = (title: string): EngineProblem => ({kind: 'other', title, detail: `${name} cannot be attached to.`, hint: ''});
+	if (state.Paused) return problem('it is paused: unpause it (p) first');
+	if (!state.Running) return problem('it is not running: start it (S) first');
+	if (!config.Tty || !config.OpenStdin) return problem('it has no terminal (it was not run with -t -i); e opens a shell in it');
 
 	return undefined;
 }

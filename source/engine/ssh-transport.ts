@@ -199,7 +199,8 @@ export class SshTransport implements EngineTransport {
 		master.on('error', () => undefined);
 		master.stdin.on('error', () => undefined);
 		master.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-			this.stderr = (this.stderr + chunk).slice(-stderrLimit);
+			// A replaced master's last words ("Killed by signal 15.") are not the new one's.
+			if (this.master === master) this.stderr = (this.stderr + chunk).slice(-stderrLimit);
 		});
 		let stdout = '';
 		const report = await new Promise<ReturnType<typeof parseProbe>>((resolve, reject) => {

@@ -3,11 +3,13 @@ import type {ContainerView} from '../store/selectors.js';
 import * as act from './action-keys.js';
 import * as ev from './events-keys.js';
 import * as shell from './shell-keys.js';
+import * as logs from './logs-keys.js';
+import type {LogsFeed} from '../store/logs-feed.js';
 import {helpLines} from './help-lines.js';
 import {shownBindings} from './shown-bindings.js';
 
 /** Where a binding applies. Only one scope besides `global` is active at a time. */
-export type Scope = 'global' | 'containers' | 'filter' | 'help' | 'confirm' | 'signal' | 'details' | 'command' | 'events' | 'eventsFilter';
+export type Scope = 'global' | 'containers' | 'filter' | 'help' | 'confirm' | 'signal' | 'details' | 'command' | 'events' | 'eventsFilter' | 'logs' | 'logsInput';
 
 /** What a binding may touch when it runs. */
 export type KeyContext = {
@@ -16,6 +18,8 @@ export type KeyContext = {
 	/** Rows of containers that fit on screen: the PgUp/PgDn step. */
 	pageSize: number;
 	quit(): void;
+	/** The logs views' lines and their page size (absent where there are no logs, e.g. some tests). */
+	logs?: LogsFeed;
 };
 
 export type Binding = {
@@ -105,6 +109,33 @@ export const bindings: readonly Binding[] = [
 	{id: 'details.close', keys: ['escape', 'enter', 'i'], scope: 'details', bar: 'back', description: 'Back to the list', run: (c) => c.store.dispatch({type: 'ui/overlay', overlay: 'none'})},
 	{id: 'details.up', keys: ['up', 'k'], scope: 'details', description: 'Show the previous container', run: move(-1)},
 	{id: 'details.down', keys: ['down', 'j'], scope: 'details', description: 'Show the next container', run: move(1)},
+	// Logs: l opens the selected container's in a split under the table (L full screen), O its compose project's.
+	{id: 'containers.logs', keys: ['l'], scope: 'containers', bar: 'logs', description: 'Show the selected container\'s logs under the list (l or Esc closes)', run: logs.openLogs(false)},
+	{id: 'containers.logsFull', keys: ['L'], scope: 'containers', description: 'Show the selected container\'s logs full screen', run: logs.openLogs(true)},
+	{id: 'containers.projectLogs', keys: ['O'], scope: 'containers', description: 'Show the logs of every container of the selected one\'s compose project, interleaved by time', run: logs.openProjectLogs},
+	{id: 'logs.close', keys: ['l', 'escape'], scope: 'logs', bar: 'close', description: 'Close the logs', run: logs.closeLogs},
+	{id: 'logs.full', keys: ['z', 'L'], scope: 'logs', bar: 'full', description: 'Logs full screen, or back to the split', run: logs.toggle('full')},
+	{id: 'logs.up', keys: ['up', 'k'], scope: 'logs', description: 'Scroll up a line (stops following)', run: logs.lineUp},
+	{id: 'logs.down', keys: ['down', 'j'], scope: 'logs', description: 'Scroll down a line (past the last, follows again)', run: logs.lineDown},
+	{id: 'logs.pageUp', keys: ['pageup', 'ctrl+b'], scope: 'logs', description: 'Scroll up a page', run: logs.pageUp},
+	{id: 'logs.pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'logs', description: 'Scroll down a page', run: logs.pageDown},
+	{id: 'logs.top', keys: ['g', 'home'], scope: 'logs', description: 'Go to the oldest line kept', run: logs.toTop},
+	{id: 'logs.end', keys: ['G', 'end'], scope: 'logs', description: 'Go to the newest line and follow', run: logs.toEnd},
+	{id: 'logs.left', keys: ['left'], scope: 'logs', description: 'Scroll left (when not wrapping)', run: logs.sideways(-1)},
+	{id: 'logs.right', keys: ['right'], scope: 'logs', description: 'Scroll right (when not wrapping)', run: logs.sideways(1)},
+	{id: 'logs.follow', keys: ['f'], scope: 'logs', bar: 'follow', description: 'Pause or follow new lines (paused, new lines are counted)', run: logs.toggleFollow},
+	{id: 'logs.timestamps', keys: ['t'], scope: 'logs', bar: 'time', description: 'Show or hide the engine\'s timestamps (local time)', run: logs.toggle('timestamps')},
+	{id: 'logs.wrap', keys: ['w'], scope: 'logs', bar: 'wrap', description: 'Wrap long lines, or cut them and scroll sideways', run: logs.toggle('wrap')},
+	{id: 'logs.colors', keys: ['c'], scope: 'logs', description: 'Show or strip the containers\' own colours', run: logs.toggle('colors')},
+	{id: 'logs.search', keys: ['/'], scope: 'logs', bar: 'search', description: 'Search: highlight the lines that contain the text (case matters only with a capital)', run: logs.startSearch},
+	{id: 'logs.next', keys: ['n'], scope: 'logs', description: 'Go to the next (newer) match', run: logs.jumpMatch(1)},
+	{id: 'logs.previous', keys: ['N'], scope: 'logs', description: 'Go to the previous (older) match', run: logs.jumpMatch(-1)},
+	{id: 'logs.filter', keys: ['F'], scope: 'logs', bar: 'filter', description: 'Show only the lines that match the search, or every line', run: logs.toggleFilter},
+	{id: 'logs.save', keys: ['s'], scope: 'logs', bar: 'save', description: 'Save the lines kept here to a file (asks for the path)', run: logs.askSave(false)},
+	{id: 'logs.saveFull', keys: ['S'], scope: 'logs', description: 'Save the whole log from the engine to a file (asks for the path)', run: logs.askSave(true)},
+	{id: 'logs.inputAccept', keys: ['enter'], scope: 'logsInput', description: 'Keep the search, or write the file', run: logs.acceptInput},
+	{id: 'logs.inputCancel', keys: ['escape'], scope: 'logsInput', description: 'Cancel', run: logs.cancelInput},
+	{id: 'logs.inputErase', keys: ['backspace'], scope: 'logsInput', description: 'Delete the last character', run: logs.eraseInput},
 	// Container actions: lazydocker's s/r/p/d, ctop's S start and p toggle, a picker for kill (K).
 	{id: 'containers.stop', keys: ['s'], scope: 'containers', mutating: true, bar: 'stop', description: 'Stop the selected or marked containers (asks first)', run: act.askFor('stop')},
 	{id: 'containers.start', keys: ['S'], scope: 'containers', mutating: true, description: 'Start the selected or marked containers', run: act.startTargets},
@@ -177,10 +208,10 @@ export const bindings: readonly Binding[] = [
 	{id: 'events.order', keys: ['o'], scope: 'events', bar: 'order', description: 'Newest first or oldest first', run: (c) => c.store.dispatch({type: 'ui/events/order'})},
 	{id: 'events.jump', keys: ['enter'], scope: 'events', bar: 'go to', description: 'Go to the event\'s container in the containers view, when it still exists', run: ev.jumpToContainer},
 	{id: 'events.clearFilters', keys: ['escape'], scope: 'events', description: 'Clear every filter', run: ev.clearFilters},
-	{id: 'eventsFilter.accept', keys: ['enter'], scope: 'eventsFilter', description: 'Keep the filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: true})},
-	{id: 'eventsFilter.cancel', keys: ['escape'], scope: 'eventsFilter', description: 'Clear the typed filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: false})},
+	{id: 'events.filterAccept', keys: ['enter'], scope: 'eventsFilter', description: 'Keep the filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: true})},
+	{id: 'events.filterCancel', keys: ['escape'], scope: 'eventsFilter', description: 'Clear the typed filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: false})},
 	{
-		id: 'eventsFilter.erase',
+		id: 'events.filterErase',
 		keys: ['backspace'],
 		scope: 'eventsFilter',
 		description: 'Delete the last character of the filter',

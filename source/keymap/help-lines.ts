@@ -4,13 +4,15 @@ const scopeTitles: Record<Scope, string> = {
 	global: 'Everywhere',
 	containers: 'Containers',
 	filter: 'While typing a filter',
+	events: 'Events (2)',
+	eventsFilter: 'While typing an events filter',
 	help: 'This screen',
 	confirm: 'In a confirmation dialog',
 	signal: 'In the signal picker',
 	details: 'Container details',
 	command: 'While typing a command (E)',
-	events: 'Events (2)',
-	eventsFilter: 'While typing an events filter',
+	logs: 'Logs (l)',
+	logsInput: 'While typing a logs search or file name',
 };
 
 /** One line of the help screen: a scope's title, a binding, or the blank line between scopes. */

@@ -59,6 +59,7 @@ export function keyLabel(name: string): string {
 		space: 'Space',
 		backspace: 'Backspace',
 		tab: 'Tab',
+		'shift+tab': 'Shift-Tab',
 	};
 	if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5).toUpperCase()}`;
 	return labels[name] ?? name;

@@ -9,6 +9,7 @@ export function activeScope(state: State): Exclude<Scope, 'global'> {
 	if (state.ui.overlay === 'help') return 'help';
 	if (state.ui.view === 'events') return state.events.pane.editing ? 'eventsFilter' : 'events';
 	if (state.ui.overlay === 'details') return 'details';
+	if (state.ui.logs?.open) return state.ui.logs.input ? 'logsInput' : 'logs';
 	if (state.ui.editingFilter) return 'filter';
 	return 'containers';
 }
@@ -18,7 +19,7 @@ export function findBinding(key: string, scope: Exclude<Scope, 'global'>, table:
 	const own = table.find((binding) => binding.scope === scope && binding.keys.includes(key));
 	if (own) return own;
 	// While typing a filter, printable keys are text, not commands; a dialog answers only its own keys.
-	if ((scope === 'filter' || scope === 'eventsFilter' || scope === 'command' || scope === 'confirm' || scope === 'signal') && key !== 'ctrl+c') return undefined;
+	if ((scope === 'filter' || scope === 'eventsFilter' || scope === 'command' || scope === 'confirm' || scope === 'signal' || scope === 'logsInput') && key !== 'ctrl+c') return undefined;
 	return table.find((binding) => binding.scope === 'global' && binding.keys.includes(key));
 }
 
@@ -50,6 +51,10 @@ export function pressKey(context: KeyContext, name: string, input: string, table
 
 	if (scope === 'eventsFilter' && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
 		context.store.dispatch({type: 'ui/events/filters', filters: {text: state.events.pane.filters.text + typed}});
+	}
+
+	if (scope === 'logsInput' && state.ui.logs?.input && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
+		context.store.dispatch({type: 'logs/inputSet', text: state.ui.logs.input.text + typed});
 	}
 
 	if (scope === 'command' && state.shell.prompt && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {

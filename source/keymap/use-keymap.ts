@@ -2,15 +2,16 @@ import {useInput, useStdin} from 'ink';
 import {useRef} from 'react';
 import type {Store} from '../store/create-store.js';
 import type {ContainerView} from '../store/selectors.js';
+import type {LogsFeed} from '../store/logs-feed.js';
 import {keyName, rawKeyName} from './keys.js';
 import {pressKey} from './match.js';
 
 /** The app's only input handler: every key goes through the keymap table. */
-export function useKeymap(store: Store, view: ContainerView, pageSize: number, quit: () => void): void {
+export function useKeymap(store: Store, view: ContainerView, pageSize: number, quit: () => void, logs?: LogsFeed): void {
 	const {isRawModeSupported} = useStdin();
 	// The handler reads the latest view without re-subscribing to stdin.
-	const latest = useRef({view, pageSize});
-	latest.current = {view, pageSize};
+	const latest = useRef({view, pageSize, logs});
+	latest.current = {view, pageSize, logs};
 	useInput(
 		(input, key) => {
 			const context = {store, quit, ...latest.current};

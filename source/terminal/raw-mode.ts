@@ -191,20 +191,34 @@ export async function handOffTerminal(options: HandOffOptions): Promise<HandOffR
 		if (options.nudgeSize) void options.resize(size().rows + 1, size().cols + 1);
 		onResize();
 		output.on('resize', onResize);
-		tap.forward((chunk) => output.write(chunk));
+		// These run in the streams' event handlers: a throw there would be an uncaught exception.
+		let broke!: (result: StreamEnd) => void;
+		const broken = new Promise<StreamEnd>((resolve) => {
+			broke = resolve;
+		});
+		const guard = (run: () => void) => {
+			try {
+				run();
+			} catch (error) {
+				broke({how: 'error', error: error instanceof Error ? error : new Error(String(error))});
+			}
+		};
+
+		tap.forward((chunk) => guard(() => output.write(chunk)));
 		const detached = new Promise<{how: 'detached'}>((resolve) => {
-			onReadable = () => {
-				let chunk: string | Buffer | null;
-				while ((chunk = input.read()) !== null) {
-					stream.write(chunk);
-					if (watcher?.push(chunk)) resolve({how: 'detached'});
-				}
-			};
+			onReadable = () =>
+				guard(() => {
+					let chunk: string | Buffer | null;
+					while ((chunk = input.read()) !== null) {
+						stream.write(chunk);
+						if (watcher?.push(chunk)) resolve({how: 'detached'});
+					}
+				});
 		});
 		input.on('readable', onReadable!);
 		// Keys typed before the hand-off are already buffered: no 'readable' would come for them.
 		onReadable!();
-		const result = await Promise.race([tap.ended, detached]);
+		const result = await Promise.race([tap.ended, detached, broken]);
 		if (result.how === 'detached') {
 			// The engine ends the stream itself when it sees the sequence; give it a moment.
 			await Promise.race([tap.ended, new Promise((resolve) => setTimeout(resolve, detachGraceMs))]);
@@ -236,11 +250,13 @@ export async function waitForKey(input: TerminalInput, output: TerminalOutput, m
 	let onReadable: (() => void) | undefined;
 	try {
 		input.setRawMode?.(true);
+		// Keys typed while the command ran went to it, or came too late for it: not an answer to this.
+		while (input.read() !== null);
 		output.write(message);
 		await new Promise<void>((resolve) => {
 			onReadable = () => {
 				let got = false;
-				let c; while ((c = input.read()) !== null) { got = true; (globalThis as any).process.stderr.write(''); require('node:fs').appendFileSync('/tmp/sh8/debug.log', JSON.stringify(String(c)) + '\n'); }
+				while (input.read() !== null) got = true;
 				if (got) resolve();
 			};
 

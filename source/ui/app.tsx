@@ -20,11 +20,18 @@ import {fit} from './format.js';
 import {sanitizeText} from './sanitize.js';
 import {ContainersPane} from './panes/containers-pane.js';
 import {DetailsPane} from './panes/details-pane.js';
-import {StoreContext, useStoreState} from './use-store.js';
+import {EventsPane} from './panes/events-pane.js';
+import {EventsStatus} from './components/events-status.js';
+import {StoreContext} from './use-store.js';
+import {useScreenState} from './use-screen-state.js';
+import type {LogsFeed} from '../store/logs-feed.js';
+import {placeLogs} from './logs-layout.js';
+import {LogsPane} from './panes/logs-pane.js';
+import {LogsPrompt} from './components/logs-prompt.js';
 
 export const minimumSize = {columns: 60, rows: 15};
 
-type Props = {store: Store; endpointLabel: string; quit: () => void; /** e, E, A: exec and attach (main.tsx gives the engine). */ sessions?: SessionOptions};
+type Props = {store: Store; endpointLabel: string; quit: () => void; /** e, E, A: exec and attach (main.tsx gives the engine). */ sessions?: SessionOptions; /** l, L, O: the logs views' lines (main.tsx starts the feed). */ logs?: LogsFeed};
 
 /** berth's screen. Reads the store, renders, and sends keys to the keymap. */
 export function App(props: Props) {
@@ -35,8 +42,9 @@ export function App(props: Props) {
 	);
 }
 
-function Screen({store, endpointLabel, quit, sessions}: Props) {
-	const state = useStoreState();
+function Screen({store, endpointLabel, quit, sessions, logs}: Props) {
+	// Not a re-render for stats that print the same (use-screen-state.ts).
+	const state = useScreenState();
 	const {columns: width, rows: height} = useWindowSize();
 	const nowMs = useClock(state.connection.status === 'reconnecting' ? 1000 : 30_000);
 	// Re-sorted on every stats tick only while sorting by a live figure.
@@ -45,7 +53,9 @@ function Screen({store, endpointLabel, quit, sessions}: Props) {
 	useCursorFollowsSelection(store, view, state.ui);
 	// Header 2 + column titles 1 + status 1 + help bar 1.
 	const tableHeight = Math.max(1, height - 5);
-	useKeymap(store, view, tableHeight, quit);
+	useKeymap(store, view, tableHeight, quit, logs);
+	// The logs split takes rows from the table; full screen, the whole body.
+	const logsPlace = placeLogs(state.ui, tableHeight + 1);
 	useShell(store, sessions);
 	const actionsUi = useActionsUi(state, width, tableHeight);
 	const content = useMemo(() => contentWidths(state.containers.values()), [state.containers]);
@@ -73,6 +83,15 @@ function Screen({store, endpointLabel, quit, sessions}: Props) {
 			<Header state={state} width={width} endpointLabel={endpointLabel} nowMs={nowMs} />
 			{state.ui.overlay === 'help' ? (
 				<HelpScreen table={actionsUi.table} width={width} height={height - 4} offset={state.ui.helpOffset} />
+			) : state.ui.view === 'events' ? (
+				<EventsPane
+					events={state.events}
+					containers={state.containers}
+					height={tableHeight + 1 - actionsUi.dialogLines}
+					width={width}
+					nowMs={nowMs}
+					dim={state.connection.status !== 'connected'}
+				/>
 			) : state.ui.overlay === 'details' ? (
 				<DetailsPane
 					container={view.selected}
@@ -82,11 +101,14 @@ function Screen({store, endpointLabel, quit, sessions}: Props) {
 					width={width}
 					height={tableHeight + 1 - actionsUi.dialogLines}
 				/>
+			) : logsPlace?.full ? (
+				<LogsPane feed={logs} ui={logsPlace.ui} width={width} height={logsPlace.height} />
 			) : (
+				<>
 				<ContainersPane
 					view={view}
 					columns={columns}
-					height={tableHeight - actionsUi.dialogLines}
+					height={(logsPlace ? logsPlace.tableRows : tableHeight) - actionsUi.dialogLines}
 					markers={actionsUi.markers}
 					width={width}
 					nowMs={nowMs}
@@ -94,12 +116,18 @@ function Screen({store, endpointLabel, quit, sessions}: Props) {
 					emptyText={emptyText(state.connection.status, state.ui.filter, state.ui.showAll, state.ui.editingFilter)}
 					stats={state.stats.current}
 				/>
+				{logsPlace ? <LogsPane feed={logs} ui={logsPlace.ui} width={width} height={logsPlace.height} /> : null}
+				</>
 			)}
 			{state.ui.overlay === 'help' ? null : actionsUi.dialog}
 			<Box width={width} height={1}>
 				{actionsUi.lead.width > 0 ? <ActionStatus lead={actionsUi.lead} /> : null}
 				{state.shell.prompt ? (
 					<CommandPrompt prompt={state.shell.prompt} width={width - actionsUi.lead.width} />
+				) : logsPlace?.ui.input ? (
+					<LogsPrompt input={logsPlace.ui.input} width={width - actionsUi.lead.width} />
+				) : state.ui.view === 'events' ? (
+					<EventsStatus events={state.events} notice={state.ui.notice} width={width - actionsUi.lead.width} nowMs={nowMs} />
 				) : (
 					<StatusLine ui={state.ui} width={width - actionsUi.lead.width} count={view.ids.length} total={state.containers.size} />
 				)}

@@ -107,9 +107,9 @@ export function eventLine(cells: EventCells, widths: EventColumns, width: number
 	return fit(head + cells.details, width);
 }
 
-/** The line where the stream broke: when, why, and when it came back. */
+/** The line where the stream broke: when, whether it came back, and why (last: it is what a narrow screen cuts). */
 export function breakText(mark: StreamBreak, nowMs: number): string {
 	const at = (ms: number) => eventTime(BigInt(ms) * 1_000_000n, nowMs);
 	const resumed = mark.resumedAtMs === undefined ? 'reconnecting…' : `resumed ${at(mark.resumedAtMs)}, missed events fetched`;
-	return `── connection lost ${at(mark.lostAtMs)} (${sanitizeText(mark.reason)}) … ${resumed} ──`;
+	return `── connection lost ${at(mark.lostAtMs)} · ${resumed} · ${sanitizeText(mark.reason)} ──`;
 }

@@ -9,7 +9,7 @@ import type {LogsUi} from '../store/logs-ui.js';
 import {sliceColumns, wrapColumns} from './ansi-columns.js';
 import {bottomIndex, lineList, listOf, searchIndex} from './log-search.js';
 import {sanitizeText} from './sanitize.js';
-import {colorFor, drawnText, highlighted, localClock, localStamp, makeMatcher, plainText, type Matcher} from './log-text.js';
+import {colorFor, drawnLength, drawnText, highlighted, localClock, localStamp, makeMatcher, plainText, type Matcher} from './log-text.js';
 
 export type LogRow = {
 	/** A one-column mark: stderr lines get a red bar. */
@@ -105,7 +105,10 @@ function linesRows(line: LogLine, seq: number, context: RowContext, room: number
 	}
 
 	const matched = matcher !== undefined && matcher.test(plainText(line.text));
-	const text = matched ? highlighted(line.text, matcher, seq === ui.match) : drawnText(line.text, ui.colors);
+	let text = matched ? highlighted(line.text, matcher, seq === ui.match) : drawnText(line.text, ui.colors);
+	// Only the start of a very long line is drawn: say how much more there is (search and save have all of it).
+	const visible = line.text.length > drawnLength ? plainText(line.text).length : 0;
+	if (visible > drawnLength) text += `\u001B[2m … ${(visible - drawnLength).toLocaleString('en-US')} more characters\u001B[22m`;
 	const gutter = gutterWidth === 0 ? '' : line.kind === 'err' ? '▌' : ' ';
 	const stamp = ui.timestamps ? `${localStamp(line.time)} ` : '';
 	const prefix = project ? `${fitLabel(label, labelWidth)} | ` : '';

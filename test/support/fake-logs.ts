@@ -3,6 +3,7 @@
  * into, streamed to readers as dockerd would (tail, since, follow until the
  * container stops), with the calls made and the streams open kept for asserts.
  */
+import {parseTime} from '../../source/engine/since.js';
 import {EngineError, type LogChunk, type LogRecord, type LogStreamName, type LogsOptions} from '../../source/engine/engine.js';
 
 type ContainerLog = {
@@ -15,6 +16,11 @@ type ContainerLog = {
 };
 
 type Reader = {push(chunk: LogChunk): void; end(): void; fail(error: unknown): void};
+
+function nanos(time: string | undefined): bigint {
+	const parsed = time === undefined ? undefined : parseTime(time);
+	return parsed ? BigInt(parsed.seconds) * 1_000_000_000n + BigInt(parsed.nanos) : -1n;
+}
 
 /** 2026-01-01T00:00:00Z plus a counter in ms: strictly increasing engine timestamps. */
 let clockMs = Date.UTC(2026, 0, 1);
@@ -30,6 +36,7 @@ export class FakeLogs {
 	readonly calls: Array<{id: string; options: Omit<LogsOptions, 'signal'>}> = [];
 	private readonly logs = new Map<string, ContainerLog>();
 	private readonly readers = new Map<string, Set<Reader>>();
+	private readonly removed = new Set<string>();
 
 	/** The container's log (created running, non-TTY, when first touched). */
 	private log(id: string): ContainerLog {
@@ -79,6 +86,12 @@ export class FakeLogs {
 		log.startedAt = nextTimestamp();
 	}
 
+	/** The container is removed: its streams end, new ones are refused as dockerd does. */
+	remove(id: string): void {
+		this.removed.add(id);
+		for (const reader of [...(this.readers.get(id) ?? [])]) reader.end();
+	}
+
 	/** Breaks every open stream of the container. */
 	fail(id: string, error: unknown): void {
 		for (const reader of [...(this.readers.get(id) ?? [])]) reader.fail(error);
@@ -96,12 +109,14 @@ export class FakeLogs {
 		const {signal, ...rest} = options;
 		this.calls.push({id, options: rest});
 		if (signal.aborted) return;
-		const log = this.logs.get(id);
-		if (!log) throw new EngineError({kind: 'other', title: `No such container: ${id}`, detail: '', hint: ''});
+		if (this.removed.has(id)) throw new EngineError({kind: 'other', title: `No such container: ${id}`, detail: '', hint: ''});
+		const log = this.log(id);
 		let records = log.records;
 		if (options.since !== undefined) {
-			const since = Number(options.since) * 1000;
-			records = records.filter((record) => Date.parse(record.time ?? '') >= Math.floor(since));
+			// dockerd's since is inclusive, to the nanosecond.
+			const [seconds = '0', fraction = ''] = options.since.split('.');
+			const since = BigInt(seconds) * 1_000_000_000n + BigInt(fraction.padEnd(9, '0').slice(0, 9) || '0');
+			records = records.filter((record) => nanos(record.time) >= since);
 		}
 
 		if (options.tail !== undefined && options.tail !== 'all') records = options.tail === 0 ? [] : records.slice(-options.tail);

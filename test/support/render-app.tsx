@@ -13,6 +13,7 @@ import {createStore} from '../../source/store/create-store.js';
 import {startFeeds, type FeedOptions, type Feeds} from '../../source/store/feeds.js';
 import {initialState, type UiState} from '../../source/store/state.js';
 import {FakeEngine, type FakeEngineOptions} from './fake-engine.js';
+import {startLogsFeed, type LogsFeed, type LogsFeedOptions} from '../../source/store/logs-feed.js';
 
 // Ink colours through chalk, which sees no TTY under vitest and would drop every style.
 chalk.level = 1;
@@ -42,6 +43,8 @@ const escapeFlushMs = 40;
 
 export type RenderOptions = {
 	store: Store;
+	/** The logs views' feed (startApp starts one). */
+	logs?: LogsFeed;
 	columns?: number;
 	rows?: number;
 	endpointLabel?: string;
@@ -51,7 +54,7 @@ export type RenderOptions = {
 export type Rendered = ReturnType<typeof renderApp>;
 
 /** Renders <App store endpointLabel quit/> in a fake terminal of `columns` x `rows`. */
-export function renderApp({store, columns = 80, rows = 24, endpointLabel = 'unix:///var/run/docker.sock (default)', quit = () => undefined}: RenderOptions) {
+export function renderApp({store, logs, columns = 80, rows = 24, endpointLabel = 'unix:///var/run/docker.sock (default)', quit = () => undefined}: RenderOptions) {
 	// Render nothing first, size the fake stdout, then the app: its first frame is already at the chosen size.
 	const instance = render(<></>);
 	const {stdout, stdin} = instance;
@@ -67,7 +70,7 @@ export function renderApp({store, columns = 80, rows = 24, endpointLabel = 'unix
 		for (const wake of wakers) wake();
 	};
 
-	instance.rerender(<App store={store} endpointLabel={endpointLabel} quit={quit} />);
+	instance.rerender(<App store={store} endpointLabel={endpointLabel} quit={quit} logs={logs} />);
 
 	/** The last frame, with ANSI styles. */
 	const frame = () => instance.lastFrame() ?? '';
@@ -185,7 +188,7 @@ export function widestLine(frame: string): number {
 	return Math.max(0, ...plain(frame).split('\n').map((line) => stringWidth(line)));
 }
 
-export type Harness = Rendered & {engine: FakeEngine; store: Store; feeds: Feeds; stop(): void};
+export type Harness = Rendered & {engine: FakeEngine; store: Store; feeds: Feeds; logs: LogsFeed; stop(): void};
 
 /**
  * A FakeEngine driving a real store through startFeeds, rendered at a size.
@@ -199,20 +202,25 @@ export function startApp(
 		feeds?: FeedOptions;
 		batchMs?: number;
 		quit?: () => void;
+		/** Options of the logs feed (tail, since, lines kept). */
+		logs?: LogsFeedOptions;
 	} = {},
 ): Harness {
 	const engine = new FakeEngine(options);
 	const store = createStore(initialState(options.ui), {batchMs: options.batchMs ?? 5});
 	const feeds = startFeeds(engine, store, {refreshDelayMs: 5, backoffMs: {first: 20, max: 50}, ...options.feeds});
-	const rendered = renderApp({store, columns: options.columns, rows: options.rows, endpointLabel: engine.endpointLabel, quit: options.quit});
+	const logs = startLogsFeed(engine, store, {notifyMs: 5, ...options.logs});
+	const rendered = renderApp({store, logs, columns: options.columns, rows: options.rows, endpointLabel: engine.endpointLabel, quit: options.quit});
 	return {
 		...rendered,
 		engine,
 		store,
 		feeds,
+		logs,
 		stop() {
 			rendered.unmount();
 			feeds.stop();
+			logs.stop();
 			engine.close();
 		},
 	};

@@ -375,7 +375,8 @@ describe('the help screen', () => {
 		let frame = await app.waitForText('Keys (Esc, q or ? to close');
 		expect(plain(frame)).toMatch(/j\/k, PgUp\/PgDn scroll · 1-19 of \d+/);
 		expect(plain(frame)).not.toContain('In the signal picker');
-		for (let i = 0; i < 6; i++) await app.press(keys.pageDown);
+		// Page down until the signal picker's keys show (more scopes below it would scroll them past the end).
+		for (let i = 0; i < 12 && !plain(app.frame()).includes('In the signal picker'); i++) await app.press(keys.pageDown);
 		frame = await app.waitForText('In the signal picker');
 		expect(plain(frame)).toContain('Send the signal');
 		expect(plain(frame).split('\n')).toHaveLength(24);

@@ -5,6 +5,7 @@ import {startEventsHistory, type EventsHistory} from '../../source/store/events-
 import {selectEventsView} from '../../source/store/events-view.js';
 import {startFeeds, type Feeds} from '../../source/store/feeds.js';
 import {initialEvents} from '../../source/store/events-slice.js';
+import type {EventsSince} from '../../source/store/events-since.js';
 import {initialState, type State} from '../../source/store/state.js';
 import {engineErrorFixture, eventFixture, FakeEngine, fakeInfo} from '../support/fake-engine.js';
 
@@ -22,7 +23,7 @@ afterEach(() => {
 	running = [];
 });
 
-function setup(engine: FakeEngine, capacity = 5000, since = {kind: 'ago', ms: 3_600_000} as const): Store {
+function setup(engine: FakeEngine, capacity = 5000, since: EventsSince = {kind: 'ago', ms: 3_600_000}): Store {
 	const store = createStore({...initialState(), events: initialEvents(capacity)}, {batchMs: 1});
 	running.push(startFeeds(engine, store, {refreshDelayMs: 1, backoffMs: {first: 5, max: 10}}), startEventsHistory(engine, store, since));
 	return store;
@@ -87,7 +88,7 @@ describe('events history', () => {
 
 	test('--events-since off: no query', async () => {
 		const engine = new FakeEngine({info: {...fakeInfo, systemTimeNano: connectNano}});
-		const store = setup(engine, 100, {kind: 'off'} as never);
+		const store = setup(engine, 100, {kind: 'off'});
 		await engine.subscribed(1);
 		await vi.waitFor(() => expect(store.getState().events.history.status).toBe('off'));
 		expect(engine.boundedQueries).toEqual([]);

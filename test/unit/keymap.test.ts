@@ -5,6 +5,7 @@ import type {ActionDialog} from '../../source/store/actions-slice.js';
 import {createStore} from '../../source/store/create-store.js';
 import {selectContainerView} from '../../source/store/selectors.js';
 import {initialState, type UiState} from '../../source/store/state.js';
+import {initialLogsUi} from '../../source/store/logs-ui.js';
 
 // Names keyName() can produce besides single printable characters.
 const namedKeys = new Set([
@@ -68,6 +69,11 @@ describe('the bindings table', () => {
 			activeScope(initialState({editingFilter: true})),
 			activeScope(initialState({overlay: 'help'})),
 			activeScope(initialState({overlay: 'details'})),
+			activeScope({...initialState(), shell: {nextSeq: 1, prompt: {id: 'a', name: 'a', text: ''}}}),
+			activeScope(initialState({view: 'events'})),
+			activeScope(initialState({logs: {...initialLogsUi(), open: true}})),
+			activeScope(initialState({logs: {...initialLogsUi(), open: true, input: {kind: 'search', text: ''}}})),
+			activeScope(((state) => ({...state, events: {...state.events, pane: {...state.events.pane, editing: true}}}))(initialState({view: 'events'}))),
 			...(['confirm', 'signal'] as const).map((kind) => {
 				const state = initialState();
 				const targets = [{id: 'a', name: 'a'}];

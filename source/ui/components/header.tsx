@@ -20,6 +20,8 @@ export function Header({state, width, endpointLabel, nowMs}: {state: State; widt
 		.join(' · ');
 	const badge = fit(badgeText(state, nowMs), width);
 	const mode = state.actions.settings.readOnly ? ' read-only' : '';
+	// Events needing attention (non-zero exit, OOM, kill, unhealthy) not seen yet: the events view (2) clears it.
+	const attention = state.events.unseen > 0 ? ` ⚠ ${state.events.unseen} new event${state.events.unseen === 1 ? '' : 's'} ·` : '';
 	const totals = statsTotalsText(state);
 	// Last on the line: the totals change every tick, the rest seldom.
 	const rest = ` ${summary === '' ? 'no containers' : summary}${connection.status === 'connected' ? '' : ' (as last seen)'}${totals === '' ? '' : ` │ ${totals}`}`;
@@ -38,7 +40,12 @@ export function Header({state, width, endpointLabel, nowMs}: {state: State; widt
 						{mode}
 					</Text>
 				)}
-				{fit(rest, Math.max(0, width - badge.trimEnd().length - mode.length))}
+				{attention === '' ? null : (
+					<Text bold color="red">
+						{attention}
+					</Text>
+				)}
+				{fit(rest, Math.max(0, width - badge.trimEnd().length - mode.length - attention.length))}
 			</Text>
 		</Box>
 	);
