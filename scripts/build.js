@@ -17,9 +17,8 @@ await build({
 		'@grpc/grpc-js': './scripts/unused-stub.cjs',
 		'@grpc/proto-loader': './scripts/unused-stub.cjs',
 		protobufjs: './scripts/unused-stub.cjs',
+		ssh2: './scripts/ssh2-stub.cjs',
 	},
-	// ssh2's optional native add-ons: it falls back to JavaScript without them.
-	external: ['cpu-features', '*.node'],
 	define: {'process.env.NODE_ENV': '"production"'},
 	banner: {
 		js: "import {createRequire as __createRequire} from 'node:module'; import {fileURLToPath as __fileURLToPath} from 'node:url'; import {dirname as __pathDirname} from 'node:path'; const require = __createRequire(import.meta.url); const __filename = __fileURLToPath(import.meta.url); const __dirname = __pathDirname(__filename);",
