@@ -196,12 +196,19 @@ export type LogRecord = {
 	time?: string;
 	/** No newline yet: the next record of the same stream replaces this one. */
 	partial?: true;
+	/**
+	 * The stream ended before this line's newline. dockerd can end a follow stream before it
+	 * has written the last piece of a long line: a reader that opens the log again (since
+	 * the chunk's `time`) may get the rest of the line.
+	 */
+	unterminated?: true;
 };
 
 /** What a log stream yields: first what the container is, then its lines in batches. */
 export type LogChunk =
 	| {kind: 'opened'; tty: boolean; running: boolean; startedAt?: string; finishedAt?: string; exitCode?: number}
-	| {kind: 'records'; records: LogRecord[]};
+	/** `time`: the newest message timestamp read so far, where a resumed stream starts after. */
+	| {kind: 'records'; records: LogRecord[]; time?: string};
 
 export type LogsOptions = {
 	/** Keep the stream open for new lines until the container stops (docker logs -f). */

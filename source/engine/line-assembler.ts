@@ -62,7 +62,7 @@ export class LineAssembler {
 		if (this.pending === '') return;
 		let line = this.pending;
 		if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1);
-		out.push(record(this.stream, line, this.pendingTime, false));
+		out.push({...record(this.stream, line, this.pendingTime, false), unterminated: true});
 		this.pending = '';
 		this.pendingTime = undefined;
 	}

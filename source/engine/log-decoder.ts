@@ -35,6 +35,8 @@ export class LogDecoder {
 	private headLength = 0;
 	private messageBytes = 0;
 	private messageTime: string | undefined;
+	/** The timestamp of the newest message read. */
+	lastTime: string | undefined;
 
 	constructor(private readonly options: LogDecoderOptions) {
 		if (!options.tty) this.demuxer = new FrameDemuxer((stream, payload, continued) => this.frame(stream, payload, continued));
@@ -72,7 +74,8 @@ export class LogDecoder {
 
 		const space = payload.indexOf(0x20);
 		if (space > 0 && space <= maxTimestampBytes && looksLikeTimestamp(payload, 0, space)) {
-			assembler.push(payload.subarray(space + 1), payload.toString('latin1', 0, space), this.out);
+			this.lastTime = payload.toString('latin1', 0, space);
+			assembler.push(payload.subarray(space + 1), this.lastTime, this.out);
 		} else {
 			assembler.push(payload, undefined, this.out);
 		}
@@ -107,6 +110,7 @@ export class LogDecoder {
 				this.messageBytes = 0;
 				if (space !== -1 && looksLikeTimestamp(head, 0, head.length)) {
 					this.messageTime = head.toString('latin1');
+					this.lastTime = this.messageTime;
 					at = space + 1;
 				} else {
 					// Not a timestamp after all: it is text of the message that goes on.

@@ -1,5 +1,5 @@
 import type Docker from 'dockerode';
-import {EngineError, type LogChunk, type LogsOptions} from './engine.js';
+import {EngineError, type LogChunk, type LogRecord, type LogsOptions} from './engine.js';
 import {errorFacts} from './error-facts.js';
 import {LogDecoder} from './log-decoder.js';
 
@@ -18,8 +18,8 @@ type Dialable = {
 const zeroTime = '0001-01-01T00:00:00Z';
 
 /**
- * GET /containers/{id}/json once (is it a TTY? running? since when?), then
- * GET /containers/{id}/logs as a stream, decoded into lines. Every chunk from
+ * GET /containers/{id}/logs as a stream, then GET /containers/{id}/json once
+ * (is it a TTY? running? since when?), and the stream decoded into lines. Every chunk from
  * the socket becomes at most one batch, so a flood costs one yield per chunk,
  * not per line. The socket is destroyed when the signal aborts, the consumer
  * stops iterating, or the stream breaks.
@@ -31,12 +31,21 @@ export async function* streamDockerLogs(docker: Docker, id: string, options: Log
 	let stream: NodeJS.ReadableStream & {destroy(): void};
 	let info: RawInspect;
 	try {
-		info = (await docker.getContainer(id).inspect({abortSignal: signal} as unknown as Docker.ContainerInspectOptions)) as RawInspect;
 		const query: Record<string, unknown> = {follow: options.follow, stdout: true, stderr: true, timestamps};
 		if (options.tail !== undefined) query['tail'] = String(options.tail);
 		if (options.since !== undefined) query['since'] = options.since;
 		stream = await dial(docker as unknown as Dialable, id, query, signal);
 	} catch (error) {
+		if (signal.aborted) return;
+		return fail(refusal(error));
+	}
+
+	try {
+		// After the logs request: what it says holds for the stream (a container that started
+		// in between is followed, and its new StartedAt is seen).
+		info = (await docker.getContainer(id).inspect({abortSignal: signal} as unknown as Docker.ContainerInspectOptions)) as RawInspect;
+	} catch (error) {
+		stream.destroy();
 		if (signal.aborted) return;
 		return fail(refusal(error));
 	}
@@ -54,11 +63,11 @@ export async function* streamDockerLogs(docker: Docker, id: string, options: Log
 		const decoder = new LogDecoder({tty: opened.tty, timestamps});
 		for await (const chunk of stream as AsyncIterable<Buffer>) {
 			const records = decoder.push(chunk);
-			if (records.length > 0) yield {kind: 'records', records};
+			if (records.length > 0) yield withTime(records, decoder.lastTime);
 		}
 
 		const rest = decoder.end();
-		if (rest.length > 0) yield {kind: 'records', records: rest};
+		if (rest.length > 0) yield withTime(rest, decoder.lastTime);
 	} catch (error) {
 		if (signal.aborted) return;
 		fail(error);
@@ -66,6 +75,10 @@ export async function* streamDockerLogs(docker: Docker, id: string, options: Log
 		signal.removeEventListener('abort', abort);
 		abort();
 	}
+}
+
+function withTime(records: LogRecord[], time: string | undefined): LogChunk {
+	return time === undefined ? {kind: 'records', records} : {kind: 'records', records, time};
 }
 
 function dial(docker: Dialable, id: string, query: Record<string, unknown>, signal: AbortSignal): Promise<NodeJS.ReadableStream & {destroy(): void}> {

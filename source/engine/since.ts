@@ -38,13 +38,12 @@ export function formatApiTime(seconds: number, nanos: number): string {
 }
 
 /**
- * The API's `since` just after an engine timestamp (RFC3339Nano): where to
- * resume a log stream without the last line seen again (since is inclusive).
+ * The API's `since` for an engine timestamp (RFC3339Nano), to the nanosecond:
+ * the lines logged at that time or later (dockerd's since is inclusive).
  */
-export function sinceAfter(timestamp: string): string | undefined {
+export function sinceAt(timestamp: string): string | undefined {
 	const time = parseTime(timestamp);
-	if (!time) return undefined;
-	return time.nanos === 999_999_999 ? formatApiTime(time.seconds + 1, 0) : formatApiTime(time.seconds, time.nanos + 1);
+	return time ? formatApiTime(time.seconds, time.nanos) : undefined;
 }
 
 /**

@@ -12,8 +12,7 @@
  * it; if berth is SIGKILLed, ssh sees its stdin close and ends too (see masterArgs).
  */
 import {spawn, type ChildProcess} from 'node:child_process';
-import {existsSync, mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {EngineError, type EngineProblem} from './engine.js';
 import type {Endpoint} from './endpoint.js';
@@ -21,6 +20,7 @@ import {describeSource} from './describe-source.js';
 import {errorFacts} from './error-facts.js';
 import {fingerprintArgs, forwardArgs, masterArgs, sshConfigArgs, type SshTarget} from './ssh-args.js';
 import {parseSshSettings} from './ssh-config.js';
+import {makePrivateDir} from './ssh-dir.js';
 import {isSafeRemotePath, parseProbe} from './ssh-probe.js';
 import {runSsh as run, sshEnv, stderrLimit} from './ssh-run.js';
 import {
@@ -82,9 +82,8 @@ export class SshTransport implements EngineTransport {
 	private remotePath: string | undefined;
 
 	constructor(endpoint: SshEndpoint, options: SshTransportOptions) {
-		// Private (0700) and short: a unix socket path has at most 107 bytes, and ssh adds ~17 to ControlPath while binding.
-		const base = tmpdir().length <= 40 && /^[\w./-]+$/.test(tmpdir()) ? tmpdir() : '/tmp';
-		this.dir = mkdtempSync(join(base, 'berth-ssh-'));
+		// ssh adds ~17 characters to ControlPath while binding it: the dir's path stays short.
+		this.dir = makePrivateDir();
 		this.socketPath = join(this.dir, 'docker.sock');
 		this.controlPath = join(this.dir, 'ctl');
 		this.program = options.program ?? 'ssh';
@@ -269,7 +268,8 @@ export class SshTransport implements EngineTransport {
 	private startFailure(error: unknown, signal: AbortSignal): EngineProblem {
 		const {endpoint} = this.context;
 		const tried = `Tried ${endpoint.url} (${describeSource(endpoint.source)})`;
-		if (signal.aborted && !this.closed) {
+		if (this.closed) return {kind: 'other', title: 'The engine connection was closed', detail: `${tried}: berth closed it while connecting.`, hint: ''};
+		if (signal.aborted) {
 			const seconds = Math.round(this.startTimeoutMs / 1000);
 			const problem = sshStartProblem(`${this.stderr}\nssh: no answer within ${seconds} s: timed out`, this.context);
 			return {...problem, kind: 'timeout'};

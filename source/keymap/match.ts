@@ -33,6 +33,8 @@ export function pressKey(context: KeyContext, name: string, input: string, table
 	const state = context.store.getState();
 	const scope = activeScope(state);
 	const binding = findBinding(name, scope, table);
+	// A shell is opening: keys typed now were meant for it, not for the dashboard (Ctrl-C still quits).
+	if ((state.shell.request || state.shell.active) && name !== 'ctrl+c') return;
 	if (binding?.mutating && state.actions.settings.readOnly) {
 		const what = binding.bar ?? binding.id.slice(binding.id.lastIndexOf('.') + 1);
 		context.store.dispatch({type: 'ui/notice', notice: {level: 'warn', text: `read-only: ${what} is disabled`}});

@@ -18,6 +18,11 @@ export type LogLine = {
 	source: number;
 	/** No newline yet: the text may still grow. */
 	partial: boolean;
+	/**
+	 * A marker drawn just above this line: a restart learnt of after the new run's first
+	 * lines had arrived (the line buffer is never inserted into).
+	 */
+	before?: {text: string; time: string | undefined};
 };
 
 /** What changes when the buffer is published: a new object each time, the same one in between. */

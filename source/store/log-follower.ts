@@ -1,5 +1,5 @@
-import {EngineError, type Engine, type LogRecord} from '../engine/engine.js';
-import {sinceAfter} from '../engine/since.js';
+import {EngineError, type Engine, type LogRecord, type LogStreamName} from '../engine/engine.js';
+import {sinceAt, timeKey} from '../engine/since.js';
 
 /** What a follower tells its session. */
 export type FollowerSink = {
@@ -27,14 +27,21 @@ export type FollowOptions = {
 
 /** Least time between two tries after a container stopped or a stream broke. */
 const retryGapMs = 1000;
+/** A restart marker waits this long for the old run's last lines before it is drawn anyway. */
+const markerWaitMs = 300;
 
 /**
  * Follows one container's log for as long as the view is open: `docker logs
  * -f`, then, when that ends (the container stopped), looks again: a container
  * that started meanwhile is followed on from the last line seen, with a
- * "restarted" marker; a stopped one gets an "exited" marker and is looked at
- * again only when the store reports a change of it (poke), so a container that
- * stays stopped costs nothing.
+ * "restarted" marker where its new run begins; a stopped one gets an "exited"
+ * marker and is looked at again only when the store reports a change of it
+ * (poke), so a container that stays stopped costs nothing.
+ *
+ * Resuming asks for the lines since the last line's own timestamp (since is
+ * inclusive) and drops the ones already shown: dockerd gives every piece of a
+ * long line the timestamp of its first, and can end a follow stream before it
+ * wrote the last piece, so "just after the last line" would lose that piece.
  */
 export class LogFollower {
 	state: FollowerState = 'opening';
@@ -42,7 +49,14 @@ export class LogFollower {
 	message: string | undefined;
 	/** The container has a TTY (one stream, no stderr). */
 	tty = false;
+	/** Exit code and time of the container when it was last seen stopped. */
+	exitCode: number | undefined;
+	finishedAt: string | undefined;
+	/** Timestamp of the newest complete line, and how many complete lines had exactly it. */
 	private lastTime: string | undefined;
+	private atLastTime = 0;
+	/** A line a stream ended inside of (no newline yet): the next stream reads it again, whole. */
+	private readonly carry = new Map<LogStreamName, LogRecord>();
 	private startedAt: string | undefined;
 	private exitMarkedFor: string | undefined;
 	private readonly stopped = new AbortController();
@@ -77,11 +91,11 @@ export class LogFollower {
 			this.fail(error);
 		}
 
-		this.noteTime(records);
+		this.noteTimes(records);
 		return records;
 	}
 
-	/** Starts following: from after the last line seen, else as first asked. */
+	/** Starts following: from the last line seen, else as first asked. */
 	follow(): void {
 		if (this.running || this.stopped.signal.aborted || this.state === 'gone') return;
 		this.running = true;
@@ -118,37 +132,71 @@ export class LogFollower {
 	private async attempt(): Promise<boolean> {
 		const started = Date.now();
 		this.lastAttemptMs = started;
-		const since = this.lastTime === undefined ? undefined : sinceAfter(this.lastTime);
+		const carried = [...this.carry.values()].map((record) => record.time).filter((time) => time !== undefined);
+		const from = [this.lastTime, ...carried].filter((time) => time !== undefined).sort((a, b) => (timeKey(a) < timeKey(b) ? -1 : 1))[0];
+		const since = from === undefined ? undefined : sinceAt(from);
 		const options = since === undefined ? this.initial : {since};
+		// Lines at exactly `from` that were shown already come again: drop that many.
+		let skip = from !== undefined && from === this.lastTime ? this.atLastTime : 0;
 		let wasRunning = false;
 		let received = 0;
+		let restart: {time: string; timer: NodeJS.Timeout} | undefined;
+		const markRestart = () => {
+			if (!restart) return;
+			clearTimeout(restart.timer);
+			this.flushCarry();
+			this.sink.marker('restarted', restart.time);
+			restart = undefined;
+		};
+
 		try {
 			for await (const chunk of this.engine.streamLogs(this.id, {follow: true, ...options, signal: this.stopped.signal})) {
 				if (chunk.kind === 'opened') {
 					this.tty = chunk.tty;
 					wasRunning = chunk.running;
 					if (this.startedAt !== undefined && chunk.startedAt !== undefined && chunk.startedAt !== this.startedAt) {
-						this.sink.marker('restarted', chunk.startedAt);
+						// Drawn before the new run's first line; the old run's last ones may come first.
+						const time = chunk.startedAt;
+						restart = {time, timer: setTimeout(markRestart, markerWaitMs)};
 					}
 
 					this.startedAt = chunk.startedAt ?? this.startedAt;
 					this.setState(chunk.running ? 'following' : 'stopped');
 					if (!chunk.running) this.exitCode = chunk.exitCode;
 					this.finishedAt = chunk.finishedAt;
-				} else {
-					received += chunk.records.length;
-					this.sink.records(chunk.records);
-					this.noteTime(chunk.records);
+					continue;
 				}
+
+				const records: LogRecord[] = [];
+				for (const record of chunk.records) {
+					if (from !== undefined && record.time === from && !record.partial && skip > 0) {
+						skip--;
+						continue;
+					}
+
+					if (restart && record.time !== undefined && timeKey(record.time) >= timeKey(restart.time)) {
+						this.sink.records(records.splice(0));
+						markRestart();
+					}
+
+					records.push(...this.settle(record, wasRunning));
+				}
+
+				received += records.length;
+				if (records.length > 0) this.sink.records(records);
+				this.noteTimes(records);
 			}
 		} catch (error) {
+			markRestart();
 			if (this.stopped.signal.aborted) return false;
 			this.fail(error);
 			return false;
 		}
 
+		markRestart();
 		if (this.stopped.signal.aborted) return false;
 		if (!wasRunning) {
+			this.flushCarry();
 			const run = this.startedAt ?? '';
 			if (this.exitMarkedFor !== run) {
 				this.exitMarkedFor = run;
@@ -171,9 +219,47 @@ export class LogFollower {
 		return true;
 	}
 
-	/** Exit code and time of the container when it was last seen stopped. */
-	exitCode: number | undefined;
-	finishedAt: string | undefined;
+	/**
+	 * A record as the session gets it. A line left open by the previous stream is read again
+	 * from its start: its pieces replace it (shorter ones, still behind, are not shown). A line
+	 * this stream ends inside of, while the container ran, stays open for the next stream.
+	 */
+	private settle(record: LogRecord, following: boolean): LogRecord[] {
+		const carried = this.carry.get(record.stream);
+		const out: LogRecord[] = [];
+		if (carried) {
+			if (record.time !== carried.time) {
+				// Not that line again: it was complete after all.
+				this.carry.delete(record.stream);
+				const {partial: _, ...done} = carried;
+				out.push(done);
+			} else if (record.partial) {
+				if (record.text.length <= carried.text.length) return out;
+			} else {
+				this.carry.delete(record.stream);
+			}
+		}
+
+		if (record.unterminated && following) {
+			const {unterminated: _, ...rest} = record;
+			const open: LogRecord = {...rest, partial: true};
+			this.carry.set(record.stream, open);
+			out.push(open);
+			return out;
+		}
+
+		out.push(record);
+		return out;
+	}
+
+	/** The lines left open by an ended stream are complete after all. */
+	private flushCarry(): void {
+		if (this.carry.size === 0) return;
+		const records = [...this.carry.values()].map(({partial: _, ...rest}) => rest);
+		this.carry.clear();
+		this.sink.records(records);
+		this.noteTimes(records);
+	}
 
 	private fail(error: unknown): void {
 		const message = error instanceof EngineError ? error.problem.title : error instanceof Error ? error.message : String(error);
@@ -193,12 +279,14 @@ export class LogFollower {
 		this.sink.changed();
 	}
 
-	private noteTime(records: LogRecord[]): void {
-		for (let i = records.length - 1; i >= 0; i--) {
-			const record = records[i]!;
-			if (!record.partial && record.time !== undefined) {
+	/** Remembers where the shown lines end: the newest complete line's time, and how many share it. */
+	private noteTimes(records: LogRecord[]): void {
+		for (const record of records) {
+			if (record.partial || record.time === undefined) continue;
+			if (record.time === this.lastTime) this.atLastTime++;
+			else if (this.lastTime === undefined || timeKey(record.time) > timeKey(this.lastTime)) {
 				this.lastTime = record.time;
-				return;
+				this.atLastTime = 1;
 			}
 		}
 	}

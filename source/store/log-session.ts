@@ -142,7 +142,9 @@ export class LogSession {
 			records: (records) => this.records(source, records),
 			marker: (what, time, exitCode) => {
 				this.closeOpen(source);
-				this.buffer.append({text: markerText(what, exitCode), kind: 'marker', time, source, partial: false});
+				const text = markerText(what, exitCode);
+				if (what === 'restarted' && time !== undefined && this.markBefore(source, text, time)) return;
+				this.buffer.append({text, kind: 'marker', time, source, partial: false});
 			},
 			changed: () => this.buffer.touch(),
 		}, withoutUndefined(options));
@@ -156,6 +158,8 @@ export class LogSession {
 			const slot = source * 2 + (record.stream === 'stderr' ? 1 : 0);
 			const line = toLine(record, source);
 			const open = this.open[slot];
+			const before = open === undefined ? undefined : this.buffer.get(open)?.before;
+			if (before) line.before = before;
 			if (open !== undefined && this.buffer.replace(open, line)) {
 				if (!line.partial) this.open[slot] = undefined;
 				continue;
@@ -164,6 +168,26 @@ export class LogSession {
 			const seq = this.buffer.append(line);
 			this.open[slot] = line.partial ? seq : undefined;
 		}
+	}
+
+	/**
+	 * Puts a marker above the first of the newest lines of `source` logged at or after `time`
+	 * (they came before the follower learnt of the restart); false when there are none.
+	 */
+	private markBefore(source: number, text: string, time: string): boolean {
+		const key = timeKey(time);
+		let found: number | undefined;
+		for (let seq = this.buffer.next - 1, looked = 0; seq >= this.buffer.first && looked < 2000; seq--, looked++) {
+			const line = this.buffer.get(seq)!;
+			if (line.source !== source) continue;
+			if (line.kind === 'marker' || line.time === undefined || timeKey(line.time) < key) break;
+			found = seq;
+		}
+
+		const line = found === undefined ? undefined : this.buffer.get(found);
+		if (found === undefined || !line) return false;
+		this.buffer.replace(found, {...line, before: {text, time}});
+		return true;
 	}
 
 	/** A stream ended: its partial lines stay as they are. */

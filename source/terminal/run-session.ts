@@ -28,6 +28,8 @@ export type SessionDeps = {
 	 * (a shell prints its prompt at once, a failure comes as soon as the engine tried).
 	 */
 	probeMs?: number;
+	/** How long the engine gets to open the session (default 15 s); keys are held meanwhile. */
+	openMs?: number;
 };
 
 /** Runs a requested session; never throws: every outcome is a notice. */
@@ -47,16 +49,16 @@ async function runExec(request: SessionRequest, name: string, deps: SessionDeps)
 	const notFound: string[] = [];
 	for (const [index, cmd] of candidates.entries()) {
 		const label = request.kind === 'shell' ? 'shell' : `\`${commandLine(cmd)}\``;
-		const session = await deps.engine.exec(request.id, {cmd, tty: true, detachKeys: deps.detachKeys.spec});
+		const session = await inTime(deps.engine.exec(request.id, {cmd, tty: true, detachKeys: deps.detachKeys.spec}), deps.openMs);
 		void session.resize(deps.output.rows ?? 24, deps.output.columns ?? 80);
 		const tap = tapStream(session.stream);
 		const probeMs = deps.probeMs ?? 1000;
 		await tap.settle(probeMs);
 		// The runtime's words come first, the end of the stream a moment later.
 		if (!tap.end && runtimeWords.test(tap.head())) await Promise.race([tap.ended, delay(probeMs)]);
-		let early: {exitCode?: number} | undefined;
 		if (tap.end) {
-			early = await session.wait();
+			// Unknown (the engine cannot say): not a start failure; the hand-off shows what it said.
+			const early = await session.wait().catch((): {exitCode?: number} => ({}));
 			const failure = startFailure(tap.head(), early.exitCode);
 			if (failure) {
 				tap.detach();
@@ -89,7 +91,7 @@ async function runExec(request: SessionRequest, name: string, deps: SessionDeps)
 }
 
 async function runAttach(id: string, name: string, deps: SessionDeps): Promise<SessionNotice> {
-	const session = await deps.engine.attach(id, {detachKeys: deps.detachKeys.spec});
+	const session = await inTime(deps.engine.attach(id, {detachKeys: deps.detachKeys.spec}), deps.openMs);
 	const tap = tapStream(session.stream);
 	const banner = `[berth] attached to ${name} · Ctrl-C goes to the container, not berth · ${deps.detachKeys.label} detaches\r\n`;
 	const {result, exit} = await handOff(session, tap, deps, {banner, hold: false, nudge: true});
@@ -140,12 +142,28 @@ async function handOff(
 function endNotice(result: HandOffResult, exit: Exit | undefined, what: string, detachedFrom: string): SessionNotice {
 	if (result.how === 'detached') return {level: 'info', text: `detached from ${detachedFrom}; it keeps running`};
 	if (result.how === 'error') return {level: 'error', text: `${what} ended: the connection to the engine broke (${reason(result.error)})`};
-	if (exit && 'error' in exit) return {level: 'error', text: `${what} ended; the engine did not say how (${reason(exit.error)})`};
+	if (exit && 'error' in exit) return {level: 'error', text: `${what} ended; its exit code is unknown (${reason(exit.error)})`};
 	if (exit?.exitCode === undefined) return {level: 'info', text: `detached from ${detachedFrom}; it keeps running`};
 	return {level: exit.exitCode === 0 ? 'info' : 'warn', text: `${what} exited with code ${exit.exitCode}`};
 }
 
 const runtimeWords = /OCI runtime|exec failed/i;
+
+/** The session, or an error after `ms`; one that opens later is closed at once. */
+async function inTime(opening: Promise<ExecSession>, ms = 15_000): Promise<ExecSession> {
+	let timer: NodeJS.Timeout | undefined;
+	const late = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => {
+			void opening.then((session) => session.close(), () => undefined);
+			reject(new Error(`the engine did not answer within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}`));
+		}, ms);
+	});
+	try {
+		return await Promise.race([opening, late]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
 
 function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));

@@ -99,10 +99,13 @@ type RowContext = {
 function linesRows(line: LogLine, seq: number, context: RowContext, room: number, fromEnd: boolean): LogRow[] {
 	const {ui, sources, matcher, gutterWidth, labelWidth, bodyWidth, width, project} = context;
 	const label = sanitizeText(sources[line.source]?.label ?? '');
-	if (line.kind === 'marker') {
-		const what = `── ${project && label !== '' ? `${label} ` : ''}${line.text}${line.time === undefined ? '' : ` ${localClock(line.time)}`} `;
-		return [{gutter: '', stamp: '', prefix: '', body: sliceColumns(what.padEnd(width, '─'), 0, width), marker: true}];
-	}
+	const markerRow = (text: string, time: string | undefined): LogRow => {
+		const what = `── ${project && label !== '' ? `${label} ` : ''}${text}${time === undefined ? '' : ` ${localClock(time)}`} `;
+		return {gutter: '', stamp: '', prefix: '', body: sliceColumns(what.padEnd(width, '─'), 0, width), marker: true};
+	};
+
+	if (line.kind === 'marker') return [markerRow(line.text, line.time)];
+	const above = line.before ? [markerRow(line.before.text, line.before.time)] : [];
 
 	const matched = matcher !== undefined && matcher.test(plainText(line.text));
 	let text = matched ? highlighted(line.text, matcher, seq === ui.match) : drawnText(line.text, ui.colors);
@@ -121,7 +124,7 @@ function linesRows(line: LogLine, seq: number, context: RowContext, room: number
 		bodies = [sliceColumns(text, ui.hscroll, bodyWidth)];
 	}
 
-	return bodies.map((body, index) => {
+	const rows = bodies.map((body, index) => {
 		const first = index === 0;
 		const row: LogRow = {
 			// A wrapped stderr line keeps its bar on every row.
@@ -134,6 +137,8 @@ function linesRows(line: LogLine, seq: number, context: RowContext, room: number
 		if (prefixColor) row.prefixColor = prefixColor;
 		return row;
 	});
+	const all = [...above, ...rows];
+	return fromEnd ? all.slice(Math.max(0, all.length - room)) : all.slice(0, room);
 }
 
 function fitLabel(label: string, width: number): string {

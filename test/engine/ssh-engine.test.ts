@@ -5,13 +5,10 @@
  */
 import {readFileSync} from 'node:fs';
 import {connect} from 'node:net';
-import type {Duplex} from 'node:stream';
-import Docker from 'dockerode';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
 import {EngineError, type Engine, type EngineProblem} from '../../source/engine/engine.js';
 import {parseHost} from '../../source/engine/endpoint.js';
-import {createSshTransport} from '../../source/engine/ssh-transport.js';
 import {createStore, type Store} from '../../source/store/create-store.js';
 import {startFeeds, type Feeds} from '../../source/store/feeds.js';
 import {initialState, type State} from '../../source/store/state.js';
@@ -165,35 +162,36 @@ describeWithEngine('ssh:// engines through the system ssh and one forwarded sock
 		engine.close();
 	});
 
-	it('TTY exec with resize, logs follow and stats all work over the forwarded socket', async () => {
+	it('logs follow, TTY exec with resize, attach and stats all work over the forwarded socket', async () => {
 		const id = await docker.run(['sh', '-c', 'i=0; while true; do echo tick-$i; i=$((i+1)); sleep 0.2; done'], ['--name', 'ssh-streams']);
-		const endpoint = parseHost(`ssh://${SSHD_ALIAS}`, {kind: 'flag-host'});
-		if (endpoint.kind !== 'ssh') throw new Error('not ssh');
-		// The Engine has no exec or logs method yet: dockerode straight on the transport's socket.
-		const transport = createSshTransport(endpoint, {configFile: sshd.configFile});
-		open.push(transport);
-		await transport.ensure();
-		const client = new Docker({socketPath: transport.socketPath, host: undefined, protocol: 'http'} as Docker.DockerOptions);
-		const container = client.getContainer(id);
-
-		const logs = (await container.logs({follow: true, stdout: true, stderr: true, tail: 0})) as unknown as NodeJS.ReadableStream & {destroy(): void};
-		const followed = await readUntil(logs, (text) => (text.match(/tick-\d+/g) ?? []).length >= 3);
-		const ticks = (followed.match(/tick-(\d+)/g) ?? []).map((tick) => Number(tick.slice(5)));
-		expect(ticks[2]! - ticks[0]!).toBe(2);
-		logs.destroy();
-
-		const exec = await container.exec({Cmd: ['sh'], AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true});
-		const session = (await exec.start({hijack: true, stdin: true, Tty: true})) as Duplex;
-		await exec.resize({h: 33, w: 101});
-		session.write('stty size; echo answer-$((6*7))\n');
-		const output = await readUntil(session, (text) => text.includes('answer-42') && text.includes('33 101'));
-		expect(output).toContain('33 101');
-		session.write('exit\n');
-		await new Promise((resolve) => session.once('end', resolve));
-		expect((await exec.inspect()).ExitCode).toBe(0);
-
 		const engine = engineFor(`ssh://${SSHD_ALIAS}`);
 		await engine.connect();
+
+		const stopLogs = new AbortController();
+		const ticks: number[] = [];
+		for await (const chunk of engine.streamLogs(id, {follow: true, tail: 0, signal: stopLogs.signal})) {
+			if (chunk.kind !== 'records') continue;
+			for (const record of chunk.records) if (!record.partial && /^tick-\d+$/.test(record.text)) ticks.push(Number(record.text.slice(5)));
+			if (ticks.length >= 3) stopLogs.abort();
+		}
+
+		expect(ticks[2]! - ticks[0]!).toBe(2);
+
+		const exec = await engine.exec(id, {cmd: ['sh'], tty: true});
+		await exec.resize(33, 101);
+		exec.stream.write('stty size; echo answer-$((6*7))\n');
+		const output = await readUntil(exec.stream, (text) => text.includes('answer-42') && text.includes('33 101'));
+		expect(output).toContain('33 101');
+		exec.stream.write('exit 3\n');
+		await new Promise((resolve) => exec.stream.once('end', resolve));
+		expect(await exec.wait()).toEqual({exitCode: 3});
+
+		const shell = await docker.run(['sh'], ['-t', '-i', '--name', 'ssh-attach']);
+		const attached = await engine.attach(shell);
+		attached.stream.write('echo attached-$((2+3))\n');
+		expect(await readUntil(attached.stream, (text) => text.includes('attached-5'))).toContain('attached-5');
+		attached.close();
+
 		const stop = new AbortController();
 		let samples = 0;
 		for await (const sample of engine.streamStats(id, stop.signal)) {
@@ -203,7 +201,6 @@ describeWithEngine('ssh:// engines through the system ssh and one forwarded sock
 
 		expect(samples).toBe(2);
 		engine.close();
-		transport.close();
 	});
 
 	it('carries 22 long-lived streams for 21 running containers over ONE TCP connection to sshd', async () => {

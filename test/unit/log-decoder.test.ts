@@ -163,8 +163,14 @@ describe('LogDecoder, non-TTY', () => {
 		]);
 	});
 
-	test('a line without a newline at the end of the stream is kept', () => {
-		expect(decodeAll([frame(1, `${ts1} no newline`)])).toEqual([{stream: 'stdout', text: 'no newline', time: ts1}]);
+	test('a line without a newline at the end of the stream is kept, marked unterminated', () => {
+		expect(decodeAll([frame(1, `${ts1} no newline`)])).toEqual([{stream: 'stdout', text: 'no newline', time: ts1, unterminated: true}]);
+	});
+
+	test('the decoder remembers the newest message timestamp (where a resumed stream starts)', () => {
+		const decoder = new LogDecoder({tty: false, timestamps: true});
+		decoder.push(threeFrames);
+		expect(decoder.lastTime).toBe(ts3);
 	});
 });
 

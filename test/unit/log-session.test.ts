@@ -32,7 +32,11 @@ afterEach(() => {
 	current = undefined;
 });
 
-const texts = (buffer: LogBuffer) => [...buffer.lines()].map((line) => (line.kind === 'marker' ? `── ${line.text}` : line.kind === 'err' ? `! ${line.text}` : line.text));
+const texts = (buffer: LogBuffer) =>
+	[...buffer.lines()].flatMap((line) => [
+		...(line.before ? [`── ${line.before.text}`] : []),
+		line.kind === 'marker' ? `── ${line.text}` : line.kind === 'err' ? `! ${line.text}` : line.text,
+	]);
 
 function bufferOf(feed: LogsFeed): LogBuffer {
 	const session = feed.session();

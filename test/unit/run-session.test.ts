@@ -170,6 +170,23 @@ describe('runSession: e (a shell)', () => {
 		expect(h.suspended).toEqual([]);
 	});
 
+	it('gives up when the engine does not open the session in time, and closes one that opens later', async () => {
+		const h = harness({});
+		let late: FakeSession | undefined;
+		h.deps.engine.exec = () =>
+			new Promise((resolve) => {
+				setTimeout(() => {
+					late = new FakeSession({say: '/ # ', endOnInput: true});
+					resolve(late);
+				}, 80);
+			});
+		const notice = await runSession(shell, {...h.deps, openMs: 20});
+		expect(notice).toEqual({level: 'error', text: 'cannot open a shell in web-1: the engine did not answer within 20 ms'});
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		expect(late?.closed).toBe(true);
+		expect(h.suspended).toEqual([]);
+	});
+
 	it('says the connection broke when the stream errors, and still gives the terminal back', async () => {
 		const h = harness({'*': {say: '/ # ', error: new Error('read ECONNRESET')}});
 		const notice = await runSession(shell, h.deps);

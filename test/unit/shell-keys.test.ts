@@ -61,11 +61,18 @@ describe('e, E, A on the selected container', () => {
 		expect(store.getState().shell).toEqual(initialShell);
 	});
 
-	it('ask for one session at a time', () => {
+	it('hold the dashboard while a session opens: keys typed then are for the shell, not stop or filter', () => {
 		const store = storeWith('running');
-		press(store, 'e', 'e');
-		expect(notice(store)).toBe('A session is already opening');
+		press(store, 'e', 's', '/', 'e');
+		expect(store.getState().actions.dialog).toBeUndefined();
+		expect(store.getState().ui.editingFilter).toBe(false);
 		expect(store.getState().shell.nextSeq).toBe(2);
+		store.dispatch({type: 'shell/started', seq: 1});
+		press(store, 's');
+		expect(store.getState().actions.dialog).toBeUndefined();
+		store.dispatch({type: 'shell/ended', seq: 1});
+		press(store, 's');
+		expect(store.getState().actions.dialog).toMatchObject({kind: 'confirm', action: 'stop'});
 	});
 });
 

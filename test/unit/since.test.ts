@@ -1,5 +1,5 @@
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
-import {parseGoDuration, parseTime, sinceAfter, sinceToApi, timeKey, timestampMs} from '../../source/engine/since.js';
+import {parseGoDuration, parseTime, sinceAt, sinceToApi, timeKey, timestampMs} from '../../source/engine/since.js';
 import {toLogsConfig} from '../../source/logs-config.js';
 
 const now = Date.UTC(2026, 10, 23, 15, 0, 0, 750);
@@ -55,11 +55,11 @@ describe('sinceToApi (docker logs --since)', () => {
 });
 
 describe('engine timestamps', () => {
-	test('sinceAfter is one nanosecond later (since is inclusive)', () => {
+	test('sinceAt keeps every nanosecond', () => {
 		const seconds = Date.UTC(2026, 10, 23, 15, 26, 31) / 1000;
-		expect(sinceAfter('2026-11-23T15:26:31.482853071Z')).toBe(`${seconds}.482853072`);
-		expect(sinceAfter('2026-11-23T15:26:31.999999999Z')).toBe(`${seconds + 1}.000000000`);
-		expect(sinceAfter('not a time')).toBeUndefined();
+		expect(sinceAt('2026-11-23T15:26:31.482853071Z')).toBe(`${seconds}.482853071`);
+		expect(sinceAt('2026-11-23T16:26:31.000000001+01:00')).toBe(`${seconds}.000000001`);
+		expect(sinceAt('not a time')).toBeUndefined();
 	});
 
 	test('timeKey sorts like time, also for trimmed fractions and offsets', () => {

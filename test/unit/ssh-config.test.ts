@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
 import {describeLogin, parseSshSettings} from '../../source/engine/ssh-config.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'berth-ssh-config-'));
+const dir = mkdtempSync(join(tmpdir(), 'berth-unit-sshcfg-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 describe('ssh -G: the configuration ssh will use', () => {

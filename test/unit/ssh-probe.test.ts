@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
 import {describeOrigin, isSafeRemotePath, parseProbe, probeCommand} from '../../source/engine/ssh-probe.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'berth-ssh-unit-'));
+const dir = mkdtempSync(join(tmpdir(), 'berth-unit-probe-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));
 
 /** Runs the probe command as a login shell would (`sh -c '<command>'`), stdin closed, with env. */

@@ -2,12 +2,14 @@
  * The transport's start-up paths with a fake `ssh` (a shell script that plays one
  * scenario): no sshd needed. The real thing is in test/engine/ssh-engine.test.ts.
  */
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, test} from 'vitest';
 import {EngineError, type EngineProblem} from '../../source/engine/engine.js';
 import {parseHost} from '../../source/engine/endpoint.js';
+import {sweepAbandoned} from '../../source/engine/ssh-dir.js';
 import {createSshTransport, type SshTransportOptions} from '../../source/engine/ssh-transport.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'berth-fake-ssh-'));
@@ -97,6 +99,22 @@ describe('starting the ssh connection fails clearly', () => {
 		const program = fakeSsh('unsafe', 'exit 0');
 		const problem = await startProblem({program}, 'ssh://box/tmp/a%20b.sock');
 		expect(problem.kind).toBe('bad-host');
+	});
+
+	test('a private dir whose berth is gone is removed by the next one; live or unowned ones stay', () => {
+		const base = mkdtempSync(join(tmpdir(), 'berth-sweep-'));
+		const dead = spawnSync('true').pid!;
+		const make = (name: string, owner?: number) => {
+			mkdirSync(join(base, name));
+			if (owner !== undefined) writeFileSync(join(base, name, 'owner'), `${owner}\n`);
+		};
+		make('berth-ssh-dead01', dead);
+		make('berth-ssh-live01', process.pid);
+		make('berth-ssh-noown1');
+		make('berth-ssh-dead-but-other-name', dead);
+		sweepAbandoned(base);
+		expect(readdirSync(base).sort()).toEqual(['berth-ssh-dead-but-other-name', 'berth-ssh-live01', 'berth-ssh-noown1']);
+		rmSync(base, {recursive: true, force: true});
 	});
 
 	test('close() removes the private directory', () => {
