@@ -1,11 +1,14 @@
 import {EngineError, type Engine, type LogRecord, type LogStreamName} from '../engine/engine.js';
-import {sinceAt, timeKey} from '../engine/since.js';
+import {sinceAt, timeKey, timestampMs} from '../engine/since.js';
 
 /** What a follower tells its session. */
 export type FollowerSink = {
 	records(records: LogRecord[]): void;
-	/** A line of berth's own: the container started again, or stopped, or went away. */
-	marker(what: 'restarted' | 'exited' | 'removed', time: string | undefined, exitCode?: number): void;
+	/**
+	 * A line of berth's own: the container started again, or stopped, or went away. A restart
+	 * marker belongs above the first line logged after `from` (the previous run's end).
+	 */
+	marker(what: 'restarted' | 'exited' | 'removed', time: string | undefined, exitCode?: number, from?: string): void;
 	/** The follower's state or message changed. */
 	changed(): void;
 };
@@ -24,6 +27,15 @@ export type FollowOptions = {
 	/** The API's since when first opened (--since). */
 	since?: string;
 };
+
+/** Halfway between the previous run's end and the new run's start (the start when the end is unknown). */
+export function runBoundary(previousStart: string, finished: string | undefined, started: string): string {
+	const end = finished === undefined ? undefined : timestampMs(finished);
+	const start = timestampMs(started);
+	const before = timestampMs(previousStart);
+	if (end === undefined || start === undefined || before === undefined || end <= before || end >= start) return started;
+	return new Date(Math.round((end + start) / 2)).toISOString();
+}
 
 /** Least time between two tries after a container stopped or a stream broke. */
 const retryGapMs = 1000;
@@ -140,12 +152,12 @@ export class LogFollower {
 		let skip = from !== undefined && from === this.lastTime ? this.atLastTime : 0;
 		let wasRunning = false;
 		let received = 0;
-		let restart: {time: string; timer: NodeJS.Timeout} | undefined;
+		let restart: {time: string; from: string; timer: NodeJS.Timeout} | undefined;
 		const markRestart = () => {
 			if (!restart) return;
 			clearTimeout(restart.timer);
 			this.flushCarry();
-			this.sink.marker('restarted', restart.time);
+			this.sink.marker('restarted', restart.time, undefined, restart.from);
 			restart = undefined;
 		};
 
@@ -156,8 +168,13 @@ export class LogFollower {
 					wasRunning = chunk.running;
 					if (this.startedAt !== undefined && chunk.startedAt !== undefined && chunk.startedAt !== this.startedAt) {
 						// Drawn before the new run's first line; the old run's last ones may come first.
+						// Where one run's lines end and the next's begin: halfway between the old run's end
+						// and the new one's start. Neither time is exact (the engine stamps a line when it
+						// reads it: the old run's last ones can be stamped after FinishedAt, the new run's
+						// first ones before StartedAt), but a restart takes far longer than that lag.
 						const time = chunk.startedAt;
-						restart = {time, timer: setTimeout(markRestart, markerWaitMs)};
+						const from = runBoundary(this.startedAt, chunk.finishedAt, time);
+						restart = {time, from, timer: setTimeout(markRestart, markerWaitMs)};
 					}
 
 					this.startedAt = chunk.startedAt ?? this.startedAt;
@@ -174,7 +191,7 @@ export class LogFollower {
 						continue;
 					}
 
-					if (restart && record.time !== undefined && timeKey(record.time) >= timeKey(restart.time)) {
+					if (restart && record.time !== undefined && timeKey(record.time) >= timeKey(restart.from)) {
 						this.sink.records(records.splice(0));
 						markRestart();
 					}

@@ -140,10 +140,10 @@ export class LogSession {
 		this.sources.push({id, name, label});
 		const follower = new LogFollower(this.engine, id, {
 			records: (records) => this.records(source, records),
-			marker: (what, time, exitCode) => {
+			marker: (what, time, exitCode, from) => {
 				this.closeOpen(source);
 				const text = markerText(what, exitCode);
-				if (what === 'restarted' && time !== undefined && this.markBefore(source, text, time)) return;
+				if (what === 'restarted' && from !== undefined && this.markBefore(source, text, time, from)) return;
 				this.buffer.append({text, kind: 'marker', time, source, partial: false});
 			},
 			changed: () => this.buffer.touch(),
@@ -174,8 +174,8 @@ export class LogSession {
 	 * Puts a marker above the first of the newest lines of `source` logged at or after `time`
 	 * (they came before the follower learnt of the restart); false when there are none.
 	 */
-	private markBefore(source: number, text: string, time: string): boolean {
-		const key = timeKey(time);
+	private markBefore(source: number, text: string, time: string | undefined, from: string): boolean {
+		const key = timeKey(from);
 		let found: number | undefined;
 		for (let seq = this.buffer.next - 1, looked = 0; seq >= this.buffer.first && looked < 2000; seq--, looked++) {
 			const line = this.buffer.get(seq)!;

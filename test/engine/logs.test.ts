@@ -200,7 +200,7 @@ describeWithEngine('the logs view against a real engine', (docker: EngineClient)
 		}, {timeout: 20_000, interval: 50});
 		await docker.docker(['restart', '-t', '5', id]);
 		await vi.waitFor(() => {
-			if (lines().filter((line) => line.startsWith('started')).length < 2) throw new Error(lines().join('\n'));
+			if (lines().filter((line) => line.startsWith('started')).length < 2 || !lines().includes('── restarted')) throw new Error(lines().join('\n'));
 		}, {timeout: 30_000, interval: 50});
 		const seen = lines();
 		expect(seen[0]).toMatch(/^started \d+$/);
