@@ -18,9 +18,11 @@ import {startLogsFeed} from './store/logs-feed.js';
 import {initialLogsUi} from './store/logs-ui.js';
 import {toLogsConfig, type LogsConfig, type LogsFlags} from './logs-config.js';
 import {startEventsHistory} from './store/events-history.js';
+import {startResourcesFeed} from './store/resources-feed.js';
 import {initialEvents} from './store/events-slice.js';
 import {initialState} from './store/state.js';
 import {App} from './ui/app.js';
+import {favourMemory} from './low-memory.js';
 
 // meow wants camelCase keys and accepts --kebab-case on the command line.
 const camelCase = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -124,6 +126,7 @@ async function printOnce(engine: Engine): Promise<number> {
 }
 
 function runDashboard(engine: Engine, config: Config, logsConfig: LogsConfig): Promise<number> {
+	favourMemory();
 	const actions = initialActions({readOnly: config.readOnly, confirm: !config.yes, stopTimeoutSeconds: config.stopTimeoutSeconds});
 	const store = createStore({...initialState({showAll: !config.running, logs: initialLogsUi({colors: logsConfig.colors})}), actions, events: initialEvents(config.eventsBuffer)});
 	const feeds = startFeeds(engine, store);
@@ -131,6 +134,7 @@ function runDashboard(engine: Engine, config: Config, logsConfig: LogsConfig): P
 	const stats = startStatsFeed(engine, store, {refreshMs: config.refreshMs});
 	const logs = startLogsFeed(engine, store, logsConfig);
 	const history = startEventsHistory(engine, store, config.eventsSince);
+	const resources = startResourcesFeed(engine, store);
 	return new Promise((resolve) => {
 		let finished = false;
 		const finish = (code: number, message?: string) => {
@@ -141,6 +145,7 @@ function runDashboard(engine: Engine, config: Config, logsConfig: LogsConfig): P
 			stats.stop();
 			logs.stop();
 			history.stop();
+			resources.stop();
 			instance.unmount();
 			engine.close();
 			void instance.waitUntilExit().finally(() => {

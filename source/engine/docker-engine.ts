@@ -18,6 +18,7 @@ import {keptAliveAgent} from './kept-alive-agent.js';
 import {streamDockerLogs} from './log-stream.js';
 import {openAttach, openExec} from './exec-session.js';
 import {toContainer, type RawContainer} from './to-container.js';
+import {createDockerResources} from './docker-resources.js';
 import {parseEventLine} from './to-event.js';
 import {createSshTransport, type EngineTransport, type SshTransportOptions} from './ssh-transport.js';
 
@@ -52,6 +53,8 @@ export function createDockerEngine(endpoint: Endpoint, options: DockerEngineOpti
 
 	return {
 		endpointLabel: `${endpoint.url} (${describeSource(endpoint.source)})`,
+
+		resources: createDockerResources(docker, fail),
 
 		async connect(signal) {
 			// ssh://: (re)establish the one SSH connection first; it has its own time limit.

@@ -3,6 +3,7 @@
  * talks to Docker through this file only; no dockerode type crosses it.
  */
 import type {Duplex} from 'node:stream';
+import type {ResourceEngine} from './resources.js';
 
 export type ContainerState =
 	| 'created'
@@ -295,6 +296,8 @@ export interface Engine {
 	 * when it is not running, paused, or was not created with a TTY and open stdin (-t -i).
 	 */
 	attach(id: string, options?: {detachKeys?: string}): Promise<ExecSession>;
+	/** Images, volumes, networks, disk usage and prune (resources.ts); absent on engines that have none (test fakes). */
+	readonly resources?: ResourceEngine;
 	/** Release sockets and agents. */
 	close(): void;
 }

@@ -4,12 +4,13 @@ import * as act from './action-keys.js';
 import * as ev from './events-keys.js';
 import * as shell from './shell-keys.js';
 import * as logs from './logs-keys.js';
+import * as res from './resource-keys.js';
 import type {LogsFeed} from '../store/logs-feed.js';
 import {helpLines} from './help-lines.js';
 import {shownBindings} from './shown-bindings.js';
 
 /** Where a binding applies. Only one scope besides `global` is active at a time. */
-export type Scope = 'global' | 'containers' | 'filter' | 'help' | 'confirm' | 'signal' | 'details' | 'command' | 'events' | 'eventsFilter' | 'logs' | 'logsInput';
+export type Scope = 'global' | 'containers' | 'filter' | 'help' | 'confirm' | 'signal' | 'details' | 'command' | 'events' | 'eventsFilter' | 'logs' | 'logsInput' | 'resources' | 'resourceConfirm' | 'inspect';
 
 /** What a binding may touch when it runs. */
 export type KeyContext = {
@@ -59,9 +60,13 @@ export const bindings: readonly Binding[] = [
 		bar: 'help',
 		run: (c) => c.store.dispatch({type: 'ui/overlay', overlay: c.store.getState().ui.overlay === 'help' ? 'none' : 'help'}),
 	},
-	// Views are tabs: 1 containers, 2 events (3-6 are kept for images, volumes, networks, disk).
+	// Views are tabs: 1 containers, 2 events, 3 images, 4 volumes, 5 networks, 6 disk usage.
 	{id: 'view.containers', keys: ['1'], scope: 'global', description: 'Show the containers view', run: ev.showView('containers')},
 	{id: 'view.events', keys: ['2'], scope: 'global', description: 'Show the events view (what the engine reported, history and live)', run: ev.showView('events')},
+	{id: 'view.images', keys: ['3'], scope: 'global', description: 'Show the images view (docker images -a)', run: ev.showView('images')},
+	{id: 'view.volumes', keys: ['4'], scope: 'global', description: 'Show the volumes view (docker volume ls, with sizes)', run: ev.showView('volumes')},
+	{id: 'view.networks', keys: ['5'], scope: 'global', description: 'Show the networks view (docker network ls, with subnets)', run: ev.showView('networks')},
+	{id: 'view.disk', keys: ['6'], scope: 'global', description: 'Show the disk usage view (docker system df)', run: ev.showView('disk')},
 	{id: 'view.next', keys: ['tab'], scope: 'global', bar: 'views', description: 'Show the next view', run: ev.cycleView(1)},
 	{id: 'view.previous', keys: ['shift+tab'], scope: 'global', description: 'Show the previous view', run: ev.cycleView(-1)},
 	{id: 'cursor.up', keys: ['up', 'k'], scope: 'containers', description: 'Move the selection up', run: move(-1)},
@@ -208,6 +213,33 @@ export const bindings: readonly Binding[] = [
 	{id: 'events.order', keys: ['o'], scope: 'events', bar: 'order', description: 'Newest first or oldest first', run: (c) => c.store.dispatch({type: 'ui/events/order'})},
 	{id: 'events.jump', keys: ['enter'], scope: 'events', bar: 'go to', description: 'Go to the event\'s container in the containers view, when it still exists', run: ev.jumpToContainer},
 	{id: 'events.clearFilters', keys: ['escape'], scope: 'events', description: 'Clear every filter', run: ev.clearFilters},
+	// Images, volumes, networks and disk usage (3-6): d removes the selected one, p prunes what the view lists.
+	{id: 'resources.up', keys: ['up', 'k'], scope: 'resources', description: 'Select the row above', run: res.moveResources(() => -1)},
+	{id: 'resources.down', keys: ['down', 'j'], scope: 'resources', description: 'Select the row below', run: res.moveResources(() => 1)},
+	{id: 'resources.pageUp', keys: ['pageup', 'ctrl+b'], scope: 'resources', description: 'Up one page', run: res.moveResources((c) => -c.pageSize)},
+	{id: 'resources.pageDown', keys: ['pagedown', 'ctrl+f'], scope: 'resources', description: 'Down one page', run: res.moveResources((c) => c.pageSize)},
+	{id: 'resources.top', keys: ['g', 'home'], scope: 'resources', description: 'Go to the first row', run: res.moveResourcesTo(0)},
+	{id: 'resources.bottom', keys: ['G', 'end'], scope: 'resources', description: 'Go to the last row', run: res.moveResourcesTo(-1)},
+	{id: 'resources.filter', keys: ['f'], scope: 'resources', bar: 'filter', description: 'Images: show all, dangling, in use, then unused ones', run: res.cycleImageFilter},
+	{id: 'resources.remove', keys: ['d'], scope: 'resources', mutating: true, bar: 'remove', description: 'Remove the selected image tag (untags; the last tag deletes), volume or network (asks; f force)', run: res.askRemove},
+	{id: 'resources.prune', keys: ['p'], scope: 'resources', mutating: true, bar: 'prune', description: 'Prune what the view lists: dangling images, unused volumes, unused networks; disk usage: build cache (shows what goes, asks)', run: res.askPrune()},
+	{id: 'resources.pruneImages', keys: ['P'], scope: 'resources', mutating: true, description: 'Prune every image no container uses (docker image prune -a; shows what goes, asks)', run: res.askPrune('unusedImages')},
+	{id: 'resources.pruneContainers', keys: ['C'], scope: 'resources', mutating: true, description: 'Prune stopped containers (docker container prune; shows what goes, asks)', run: res.askPrune('containers')},
+	{id: 'resources.reload', keys: ['r'], scope: 'resources', description: 'Load the list again now', run: (c) => c.store.dispatch({type: 'resources/reload'})},
+	{id: 'resources.confirm.yes', keys: ['y', 'enter'], scope: 'resourceConfirm', mutating: true, bar: 'yes', description: 'Remove or prune', run: (c) => c.store.dispatch({type: 'resources/confirm'})},
+	{id: 'resources.confirm.no', keys: ['n', 'escape'], scope: 'resourceConfirm', bar: 'no', description: 'Cancel', run: (c) => c.store.dispatch({type: 'resources/dialog'})},
+	{id: 'resources.confirm.force', keys: ['f'], scope: 'resourceConfirm', description: 'Remove: toggle force (an image containers use, a volume in use)', run: (c) => c.store.dispatch({type: 'resources/toggleForce'})},
+	// I: docker inspect, top and diff of the selected container, as tabs (t or ←/→ switch).
+	{id: 'containers.inspect', keys: ['I'], scope: 'containers', description: 'Inspect the selected container: its JSON, its processes (docker top, refreshed) and its filesystem changes (docker diff)', run: res.openInspect},
+	{id: 'inspect.close', keys: ['escape', 'I'], scope: 'inspect', bar: 'back', description: 'Back to the list', run: (c) => c.store.dispatch({type: 'resources/inspectClose'})},
+	{id: 'inspect.nextTab', keys: ['t', 'right'], scope: 'inspect', bar: 'tab', description: 'Next tab: inspect, processes, diff', run: (c) => c.store.dispatch({type: 'resources/inspectTab', by: 1})},
+	{id: 'inspect.previousTab', keys: ['left'], scope: 'inspect', description: 'Previous tab', run: (c) => c.store.dispatch({type: 'resources/inspectTab', by: -1})},
+	{id: 'inspect.up', keys: ['up', 'k'], scope: 'inspect', description: 'Scroll up a line', run: res.scrollInspect(() => -1)},
+	{id: 'inspect.down', keys: ['down', 'j'], scope: 'inspect', description: 'Scroll down a line', run: res.scrollInspect(() => 1)},
+	{id: 'inspect.pageUp', keys: ['pageup', 'ctrl+b'], scope: 'inspect', description: 'Scroll up a page', run: res.scrollInspect((c) => -c.pageSize)},
+	{id: 'inspect.pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'inspect', description: 'Scroll down a page', run: res.scrollInspect((c) => c.pageSize)},
+	{id: 'inspect.top', keys: ['g', 'home'], scope: 'inspect', description: 'Go to the first line', run: res.scrollInspect(() => -Number.MAX_SAFE_INTEGER)},
+	{id: 'inspect.bottom', keys: ['G', 'end'], scope: 'inspect', description: 'Go to the last line', run: res.scrollInspect(() => Number.MAX_SAFE_INTEGER)},
 	{id: 'events.filterAccept', keys: ['enter'], scope: 'eventsFilter', description: 'Keep the filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: true})},
 	{id: 'events.filterCancel', keys: ['escape'], scope: 'eventsFilter', description: 'Clear the typed filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: false})},
 	{

@@ -13,6 +13,9 @@ const scopeTitles: Record<Scope, string> = {
 	command: 'While typing a command (E)',
 	logs: 'Logs (l)',
 	logsInput: 'While typing a logs search or file name',
+	resources: 'Images, volumes, networks, disk usage (3-6)',
+	resourceConfirm: 'In a remove or prune dialog',
+	inspect: 'Container inspect, processes, diff (I)',
 };
 
 /** One line of the help screen: a scope's title, a binding, or the blank line between scopes. */

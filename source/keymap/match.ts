@@ -1,13 +1,17 @@
 import type {State} from '../store/state.js';
 import {bindings, type Binding, type KeyContext, type Scope} from './bindings.js';
 import {keyLabel} from './keys.js';
+import {isResourceView} from '../store/resources-slice.js';
 
 /** The scope that owns the keyboard right now. */
 export function activeScope(state: State): Exclude<Scope, 'global'> {
 	if (state.actions.dialog) return state.actions.dialog.kind === 'signal' ? 'signal' : 'confirm';
+	if (state.resources.dialog) return 'resourceConfirm';
 	if (state.shell.prompt) return 'command';
 	if (state.ui.overlay === 'help') return 'help';
 	if (state.ui.view === 'events') return state.events.pane.editing ? 'eventsFilter' : 'events';
+	if (isResourceView(state.ui.view)) return 'resources';
+	if (state.resources.inspect) return 'inspect';
 	if (state.ui.overlay === 'details') return 'details';
 	if (state.ui.logs?.open) return state.ui.logs.input ? 'logsInput' : 'logs';
 	if (state.ui.editingFilter) return 'filter';
@@ -19,7 +23,7 @@ export function findBinding(key: string, scope: Exclude<Scope, 'global'>, table:
 	const own = table.find((binding) => binding.scope === scope && binding.keys.includes(key));
 	if (own) return own;
 	// While typing a filter, printable keys are text, not commands; a dialog answers only its own keys.
-	if ((scope === 'filter' || scope === 'eventsFilter' || scope === 'command' || scope === 'confirm' || scope === 'signal' || scope === 'logsInput') && key !== 'ctrl+c') return undefined;
+	if ((scope === 'filter' || scope === 'eventsFilter' || scope === 'command' || scope === 'confirm' || scope === 'resourceConfirm' || scope === 'signal' || scope === 'logsInput') && key !== 'ctrl+c') return undefined;
 	return table.find((binding) => binding.scope === 'global' && binding.keys.includes(key));
 }
 

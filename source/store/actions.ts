@@ -5,6 +5,7 @@ import type {StatsAction} from './stats-state.js';
 import type {EventsAction} from './events-slice.js';
 import type {ShellAction} from './shell-slice.js';
 import type {LogsAction} from './logs-ui.js';
+import type {ResourcesAction} from './resources-slice.js';
 
 export type EngineAction =
 	| {type: 'connection/connecting'}
@@ -32,9 +33,9 @@ export type UiAction =
 	| {type: 'ui/view'; view: View}
 	| {type: 'ui/notice'; notice?: Notice};
 
-export type Action = EngineAction | UiAction | ActionsAction | StatsAction | EventsAction | ShellAction | LogsAction;
+export type Action = EngineAction | UiAction | ActionsAction | StatsAction | EventsAction | ShellAction | LogsAction | ResourcesAction;
 
 /** UI actions answer a key: they are published at once, not batched. */
 export function isUrgent(action: Action): boolean {
-	return action.type.startsWith('ui/') || action.type.startsWith('actions/') || action.type.startsWith('shell/') || action.type.startsWith('logs/');
+	return action.type.startsWith('ui/') || action.type.startsWith('actions/') || action.type.startsWith('shell/') || action.type.startsWith('logs/') || (action.type.startsWith('resources/') && action.type !== 'resources/loaded');
 }

@@ -1,8 +1,10 @@
 /**
  * The lines of one log view, outside the main store: a ring buffer with its
  * own subscribe/getSnapshot for useSyncExternalStore. A flood of lines costs
- * an array slot each; readers hear about them at most `notifyMs` apart, so the
- * screen is redrawn a bounded number of times a second whatever the rate.
+ * an array slot each; readers hear about them at most `notifyMs` apart (15 a
+ * second), `floodNotifyMs` while more than `floodLines` come a batch (5 a
+ * second: Ink redraws and re-measures the whole screen on every commit), so
+ * the screen is redrawn a bounded number of times a second whatever the rate.
  */
 
 /** stdout, stderr, or a line berth adds (a restart separator, "container exited"). */
@@ -44,6 +46,9 @@ export type LogBufferOptions = {
 	maxChars?: number;
 	/** Least time between two notifications. */
 	notifyMs?: number;
+	/** Least time between two notifications while lines flood in (more than floodLines a batch). */
+	floodNotifyMs?: number;
+	floodLines?: number;
 };
 
 export const defaultLogLines = 10_000;
@@ -52,6 +57,11 @@ export class LogBuffer {
 	readonly capacity: number;
 	private readonly maxChars: number;
 	private readonly notifyMs: number;
+	private readonly floodNotifyMs: number;
+	private readonly floodLines: number;
+	/** Lines appended since the last publish, and in the batch before. */
+	private batch = 0;
+	private lastBatch = 0;
 	private readonly slots: Array<LogLine | undefined>;
 	private firstSeq = 0;
 	private nextSeq = 0;
@@ -64,10 +74,12 @@ export class LogBuffer {
 	private dirty = false;
 	private closed = false;
 
-	constructor({capacity = defaultLogLines, maxChars = 64 * 1024 * 1024, notifyMs = 66}: LogBufferOptions = {}) {
+	constructor({capacity = defaultLogLines, maxChars = 64 * 1024 * 1024, notifyMs = 66, floodNotifyMs = Math.max(notifyMs, 200), floodLines = 500}: LogBufferOptions = {}) {
 		this.capacity = Math.max(1, Math.floor(capacity));
 		this.maxChars = maxChars;
 		this.notifyMs = notifyMs;
+		this.floodNotifyMs = floodNotifyMs;
+		this.floodLines = floodLines;
 		this.slots = new Array<LogLine | undefined>(this.capacity);
 	}
 
@@ -96,6 +108,7 @@ export class LogBuffer {
 		this.slots[seq % this.capacity] = line;
 		this.chars += line.text.length;
 		this.receivedCount++;
+		this.batch++;
 		while (this.chars > this.maxChars && this.nextSeq - this.firstSeq > 1) this.dropOldest();
 		this.changed();
 		return seq;
@@ -131,6 +144,8 @@ export class LogBuffer {
 		if (!this.dirty) return;
 		this.dirty = false;
 		this.lastNotify = Date.now();
+		this.lastBatch = this.batch;
+		this.batch = 0;
 		this.snapshot = {first: this.firstSeq, next: this.nextSeq, received: this.receivedCount, version: this.snapshot.version + 1};
 		for (const listener of this.listeners) listener();
 	}
@@ -158,7 +173,9 @@ export class LogBuffer {
 	private changed(): void {
 		this.dirty = true;
 		if (this.timer || this.closed) return;
-		const wait = Math.max(0, this.lastNotify + this.notifyMs - Date.now());
+		// A flood scrolls by faster than anyone reads: fewer redraws, the same lines kept.
+		const interval = this.lastBatch > this.floodLines ? this.floodNotifyMs : this.notifyMs;
+		const wait = Math.max(0, this.lastNotify + interval - Date.now());
 		this.timer = setTimeout(() => this.flush(), wait);
 		this.timer.unref?.();
 	}

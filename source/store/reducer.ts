@@ -7,6 +7,7 @@ import {isShellAction, shellReducer} from './shell-slice.js';
 import {isEventsAction} from './events-slice.js';
 import {followEventsIn, reduceEventsAction} from './events-reducer.js';
 import {isLogsAction, logsReducer} from './logs-ui.js';
+import {bumpResources, isResourcesAction, resourcesReducer, resourceViews, staleViews} from './resources-slice.js';
 import type {Container, SortKey, State, UiState} from './state.js';
 
 const sortOrder: SortKey[] = ['name', 'state', 'created', 'image'];
@@ -33,6 +34,11 @@ export function reducer(state: State, action: Action): State {
 		return logs === state.ui.logs ? state : {...state, ui: {...state.ui, logs}};
 	}
 
+	if (isResourcesAction(action)) {
+		const resources = resourcesReducer(state.resources, action, state.actions.settings.readOnly);
+		return resources === state.resources ? state : {...state, resources};
+	}
+
 	if (isEventsAction(action)) return reduceEventsAction(state, action);
 	// Every event, break and view switch also goes to the events slice.
 	state = followEventsIn(state, action);
@@ -42,7 +48,8 @@ export function reducer(state: State, action: Action): State {
 			return {...state, connection: {status: 'connecting'}};
 
 		case 'connection/connected':
-			return {...state, connection: {status: 'connected'}, engine: action.info, everConnected: true};
+			// Whatever changed while away: the resource lists are reloaded when next shown.
+			return {...state, connection: {status: 'connected'}, engine: action.info, everConnected: true, resources: bumpResources(state.resources, resourceViews)};
 
 		case 'connection/lost':
 			return {
@@ -61,7 +68,7 @@ export function reducer(state: State, action: Action): State {
 			const lastEventNano =
 				state.lastEventNano === undefined || event.timeNano > state.lastEventNano ? event.timeNano : state.lastEventNano;
 			const containers = event.type === 'container' ? applyContainerEvent(state.containers, event) : state.containers;
-			return {...state, containers, lastEventNano};
+			return {...state, containers, lastEventNano, resources: bumpResources(state.resources, staleViews(event))};
 		}
 
 		default: {

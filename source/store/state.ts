@@ -4,6 +4,7 @@ import {initialStats, type StatsState} from './stats-state.js';
 import {initialShell, type ShellState} from './shell-slice.js';
 import {initialEvents, type EventsState} from './events-slice.js';
 import type {LogsUi} from './logs-ui.js';
+import {initialResources, type ResourcesState} from './resources-slice.js';
 
 /** A container as berth knows it: the engine's summary plus what events told us. */
 export type Container = ContainerSummary & {
@@ -25,11 +26,11 @@ export type Overlay = 'none' | 'help' | 'details';
 
 export type Notice = {text: string; level: 'info' | 'warn' | 'error'};
 
-/** The main area's tabs: 1 containers, 2 events (3-6 are kept for images, volumes, networks, disk). */
-export type View = 'containers' | 'events';
+/** The main area's tabs: 1 containers, 2 events, 3 images, 4 volumes, 5 networks, 6 disk usage. */
+export type View = 'containers' | 'events' | 'images' | 'volumes' | 'networks' | 'disk';
 
 /** The order Tab goes through the views. */
-export const viewOrder: readonly View[] = ['containers', 'events'];
+export const viewOrder: readonly View[] = ['containers', 'events', 'images', 'volumes', 'networks', 'disk'];
 
 /** What the screen is doing, apart from what the engine says. */
 export type UiState = {
@@ -69,6 +70,8 @@ export type State = {
 	events: EventsState;
 	/** E's command line and the terminal session (shell, command, attach) waiting or running (shell-slice.ts). */
 	shell: ShellState;
+	/** Images, volumes, networks and disk usage, their dialogs and the remove or prune running (resources-slice.ts). */
+	resources: ResourcesState;
 };
 
 export const initialUi: UiState = {
@@ -94,5 +97,6 @@ export function initialState(ui: Partial<UiState> = {}): State {
 		stats: initialStats,
 		events: initialEvents(),
 		shell: initialShell,
+		resources: initialResources(),
 	};
 }

@@ -22,6 +22,11 @@ import {ContainersPane} from './panes/containers-pane.js';
 import {DetailsPane} from './panes/details-pane.js';
 import {EventsPane} from './panes/events-pane.js';
 import {EventsStatus} from './components/events-status.js';
+import {ResourcesPane} from './panes/resources-pane.js';
+import {InspectPane} from './panes/inspect-pane.js';
+import {ResourceDialog, resourceDialogHeight} from './components/resource-dialog.js';
+import {ResourcesStatus} from './components/resources-status.js';
+import {isResourceView} from '../store/resources-slice.js';
 import {StoreContext} from './use-store.js';
 import {useScreenState} from './use-screen-state.js';
 import type {LogsFeed} from '../store/logs-feed.js';
@@ -83,6 +88,15 @@ function Screen({store, endpointLabel, quit, sessions, logs}: Props) {
 			<Header state={state} width={width} endpointLabel={endpointLabel} nowMs={nowMs} />
 			{state.ui.overlay === 'help' ? (
 				<HelpScreen table={actionsUi.table} width={width} height={height - 4} offset={state.ui.helpOffset} />
+			) : isResourceView(state.ui.view) ? (
+				<ResourcesPane
+					view={state.ui.view}
+					resources={state.resources}
+					height={tableHeight + 1 - (state.resources.dialog ? resourceDialogHeight : 0)}
+					width={width}
+					nowMs={nowMs}
+					dim={state.connection.status !== 'connected'}
+				/>
 			) : state.ui.view === 'events' ? (
 				<EventsPane
 					events={state.events}
@@ -92,6 +106,8 @@ function Screen({store, endpointLabel, quit, sessions, logs}: Props) {
 					nowMs={nowMs}
 					dim={state.connection.status !== 'connected'}
 				/>
+			) : state.resources.inspect ? (
+				<InspectPane inspect={state.resources.inspect} height={tableHeight + 1 - actionsUi.dialogLines} width={width} />
 			) : state.ui.overlay === 'details' ? (
 				<DetailsPane
 					container={view.selected}
@@ -120,12 +136,15 @@ function Screen({store, endpointLabel, quit, sessions, logs}: Props) {
 				</>
 			)}
 			{state.ui.overlay === 'help' ? null : actionsUi.dialog}
+			{state.ui.overlay !== 'help' && state.resources.dialog && isResourceView(state.ui.view) ? <ResourceDialog dialog={state.resources.dialog} width={width} /> : null}
 			<Box width={width} height={1}>
 				{actionsUi.lead.width > 0 ? <ActionStatus lead={actionsUi.lead} /> : null}
 				{state.shell.prompt ? (
 					<CommandPrompt prompt={state.shell.prompt} width={width - actionsUi.lead.width} />
 				) : logsPlace?.ui.input ? (
 					<LogsPrompt input={logsPlace.ui.input} width={width - actionsUi.lead.width} />
+				) : isResourceView(state.ui.view) ? (
+					<ResourcesStatus notice={state.ui.notice} width={width - actionsUi.lead.width} />
 				) : state.ui.view === 'events' ? (
 					<EventsStatus events={state.events} notice={state.ui.notice} width={width - actionsUi.lead.width} nowMs={nowMs} />
 				) : (

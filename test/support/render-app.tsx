@@ -76,7 +76,7 @@ export function renderApp({store, logs, columns = 80, rows = 24, endpointLabel =
 	const frame = () => instance.lastFrame() ?? '';
 
 	/** Resolves with the first frame (the current one included) that satisfies `predicate`. */
-	const waitForFrame = (predicate: (frame: string) => boolean, timeout = 2000): Promise<string> =>
+	const waitForFrame = (predicate: (frame: string) => boolean, timeout = 8000): Promise<string> =>
 		new Promise((resolve, reject) => {
 			const check = () => {
 				const current = frame();
@@ -99,7 +99,7 @@ export function renderApp({store, logs, columns = 80, rows = 24, endpointLabel =
 		});
 
 	/** Resolves with the next frame written after now (whatever it shows). */
-	const nextFrame = (timeout = 2000): Promise<string> => {
+	const nextFrame = (timeout = 8000): Promise<string> => {
 		const after = written;
 		return waitForFrame(() => written > after, timeout);
 	};

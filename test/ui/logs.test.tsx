@@ -136,7 +136,9 @@ describe('the logs view', () => {
 			await harness.waitForFrame((f) => logRows(f).length === 2);
 			await harness.press('s');
 			let frame = await harness.waitForFrame((f) => plain(f).includes('Save the lines kept here to: db-'));
-			for (let i = 0; i < 40; i++) await harness.press(keys.backspace);
+			// The default name, "db-YYYYMMDD-HHMMSS.log", goes.
+			for (let i = 0; i < 22; i++) await harness.press(keys.backspace);
+			await harness.waitForFrame((f) => plain(f).includes('Save the lines kept here to: ▏'));
 			const path = join(dir, 'out.log');
 			await harness.type(path);
 			await harness.press(keys.enter);
@@ -146,7 +148,7 @@ describe('the logs view', () => {
 		} finally {
 			await rm(dir, {recursive: true, force: true});
 		}
-	});
+	}, 20_000);
 
 	test('a restart is marked and following goes on', async () => {
 		const harness = await openOn('db', ['first run']);

@@ -146,11 +146,27 @@ describe('live stats in the table', () => {
 		expect(rowNames(frame).at(-1)).toBe('db');
 	});
 
+	test('a tick whose figures print the same as before draws no frame; a visible change does', async () => {
+		app = startStatsApp(zoo());
+		await app.ready();
+		await load(app, 3, [['api', 1, 1024 ** 2], ['busy', 50, 2 * 1024 ** 2]]);
+		await app.waitForFrame((f) => row(f, 'busy').includes('50.00%'));
+		// Same rates, a few bytes more memory: nothing changes at display resolution.
+		await app.waitForFrame(() => true);
+		const quiet = app.nextFrame(400);
+		await load(app, 5, [['api', 1, 1024 ** 2 + 10], ['busy', 50, 2 * 1024 ** 2 + 10]]);
+		await expect(quiet).rejects.toThrow(/No matching frame/);
+		await load(app, 2, [['busy', 60, 2 * 1024 ** 2]]);
+		await app.waitForFrame((f) => row(f, 'busy').includes('60.00%'));
+	});
+
 	test('pausing a container closes its stream and drops its CPU to 0', async () => {
 		app = startStatsApp(zoo());
 		await app.ready();
 		await load(app, 2, [['busy', 80, 1024 ** 2]]);
 		await app.waitForFrame((f) => row(f, 'busy').includes('80.00%'));
+		// What dockerd does on docker pause: the container is paused, then the event says so.
+		app.engine.update(idFor('busy'), {state: 'paused', status: 'Up 5 minutes (Paused)'});
 		app.engine.emit(eventFixture('pause', idFor('busy')));
 		const frame = await app.waitForFrame((f) => row(f, 'busy').includes('paused') && row(f, 'busy').includes(' 0.00%'));
 		expect(row(frame, 'busy')).toContain('1MiB / 8GiB');

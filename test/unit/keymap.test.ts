@@ -74,6 +74,9 @@ describe('the bindings table', () => {
 			activeScope(initialState({logs: {...initialLogsUi(), open: true}})),
 			activeScope(initialState({logs: {...initialLogsUi(), open: true, input: {kind: 'search', text: ''}}})),
 			activeScope(((state) => ({...state, events: {...state.events, pane: {...state.events.pane, editing: true}}}))(initialState({view: 'events'}))),
+			activeScope(initialState({view: 'images'})),
+			activeScope(((state) => ({...state, resources: {...state.resources, inspect: {id: 'a', name: 'a', tab: 'inspect' as const, offset: 0, lines: {}}}}))(initialState())),
+			activeScope(((state) => ({...state, resources: {...state.resources, dialog: {kind: 'prune' as const, prune: 'volumes' as const, items: [], bytes: 0}}}))(initialState({view: 'volumes'}))),
 			...(['confirm', 'signal'] as const).map((kind) => {
 				const state = initialState();
 				const targets = [{id: 'a', name: 'a'}];

@@ -71,6 +71,36 @@ describe('LogBuffer', () => {
 		expect(buffer.size).toBe(100);
 	});
 
+	test('in a flood (more than floodLines a batch) readers are told less often', () => {
+		vi.useFakeTimers();
+		const buffer = new LogBuffer({capacity: 100, notifyMs: 50, floodNotifyMs: 250, floodLines: 100});
+		const listener = vi.fn();
+		buffer.subscribe(listener);
+		const feed = (lines: number) => {
+			for (let i = 0; i < lines; i++) buffer.append(line('x'));
+		};
+
+		feed(10);
+		vi.advanceTimersByTime(0);
+		// A trickle: every 50 ms.
+		for (let t = 0; t < 500; t += 10) {
+			feed(1);
+			vi.advanceTimersByTime(10);
+		}
+
+		const trickle = listener.mock.calls.length;
+		expect(trickle).toBeGreaterThanOrEqual(9);
+		listener.mockClear();
+		// A flood: 200 lines every 10 ms, told every 250 ms once the first big batch is seen.
+		for (let t = 0; t < 1000; t += 10) {
+			feed(200);
+			vi.advanceTimersByTime(10);
+		}
+
+		expect(listener.mock.calls.length).toBeLessThanOrEqual(6);
+		expect(listener.mock.calls.length).toBeGreaterThanOrEqual(3);
+	});
+
 	test('the snapshot object stays the same between publishes (useSyncExternalStore needs that)', () => {
 		vi.useFakeTimers();
 		const buffer = new LogBuffer({notifyMs: 50});

@@ -7,6 +7,7 @@ import {createStore, type Store} from '../../source/store/create-store.js';
 import type {LogBuffer} from '../../source/store/log-buffer.js';
 import {startLogsFeed, type LogsFeed} from '../../source/store/logs-feed.js';
 import {defaultSavePath, expandPath} from '../../source/store/save-logs.js';
+import {runBoundary} from '../../source/store/log-follower.js';
 import {initialState} from '../../source/store/state.js';
 import {containerFixture, engineErrorFixture, FakeEngine} from '../support/fake-engine.js';
 
@@ -134,6 +135,16 @@ describe('one container', () => {
 		store.dispatch({type: 'logs/close'});
 		await until(() => engine.logs.openCount() === 0);
 		expect(feed.session()).toBeUndefined();
+	});
+});
+
+describe('where a restart marker goes', () => {
+	test('halfway between the old run\'s end and the new run\'s start; the start when the end is unknown or odd', () => {
+		const previous = '2026-11-23T15:00:00.000000000Z';
+		expect(runBoundary(previous, '2026-11-23T15:00:10.000000000Z', '2026-11-23T15:00:10.400000000Z')).toBe('2026-11-23T15:00:10.200Z');
+		expect(runBoundary(previous, undefined, '2026-11-23T15:00:10.4Z')).toBe('2026-11-23T15:00:10.4Z');
+		// A FinishedAt from before the previous run (the container never stopped since).
+		expect(runBoundary(previous, '2026-11-23T14:00:00Z', '2026-11-23T15:00:10.4Z')).toBe('2026-11-23T15:00:10.4Z');
 	});
 });
 

@@ -80,13 +80,19 @@ describe('the table layout with stats', () => {
 		]);
 	});
 
-	test('narrower: ports and project go first, then block I/O, created, PIDs, MEM%, network; memory loses its limit', () => {
-		expect(titles(150, true, 20)).not.toContain('PORTS');
-		expect(titles(150, true, 20)).toContain('PROJECT/SERVICE');
-		expect(titles(120)).toEqual(['NAME', 'IMAGE', 'STATE', 'STATUS', 'CREATED', 'CPU%', 'MEM', 'MEM%', 'NET RX/s      TX/s', 'PIDS']);
-		expect(titles(100)).toEqual(['NAME', 'IMAGE', 'STATE', 'STATUS', 'CPU%', 'MEM', 'MEM%', 'NET RX/s      TX/s', 'PIDS']);
-		expect(titles(80)).toEqual(['NAME', 'IMAGE', 'STATE', 'STATUS', 'CPU%', 'MEM USAGE / LIMIT']);
+	test('narrower: created goes first, then block I/O, ports, PIDs, MEM%, network, project; memory loses its limit', () => {
+		expect(titles(150, true, 20)).toEqual(['NAME', 'IMAGE', 'PROJECT/SERVICE', 'PORTS', 'STATE', 'STATUS', 'CPU%', 'MEM', 'MEM%', 'NET RX/s      TX/s', 'PIDS']);
+		expect(titles(120)).toEqual(['NAME', 'IMAGE', 'STATE', 'STATUS', 'CPU%', 'MEM USAGE / LIMIT', 'MEM%', 'NET RX/s      TX/s', 'PIDS']);
+		expect(titles(100)).toEqual(['NAME', 'IMAGE', 'STATE', 'STATUS', 'CPU%', 'MEM', 'NET RX/s      TX/s']);
+		expect(titles(80)).toEqual(['NAME', 'IMAGE', 'STATE', 'STATUS', 'CPU%', 'MEM']);
 		expect(titles(60)).toEqual(['NAME', 'STATE', 'STATUS', 'CPU%', 'MEM']);
+	});
+
+	test('a compose project keeps its column at 120 columns, ahead of the network rates', () => {
+		const keys = layoutColumns(120, {name: 20, image: 25, status: 24, project: 15, created: 22}, {project: true}).map((column) => column.key);
+		expect(keys).toContain('project');
+		expect(keys).toContain('image');
+		expect(keys).not.toContain('created');
 	});
 
 	test('the columns never need more than the terminal, down to 60 columns', () => {

@@ -3,7 +3,6 @@ import {useEffect} from 'react';
 import type {LogSession} from '../../store/log-session.js';
 import type {LogsFeed} from '../../store/logs-feed.js';
 import type {LogsUi} from '../../store/logs-ui.js';
-import {textColumns} from '../ansi-columns.js';
 import {fit} from '../format.js';
 import {layoutLogRows, type LogLayout, type LogRow} from '../log-rows.js';
 import {sanitizeText} from '../sanitize.js';
@@ -83,6 +82,7 @@ function Title({session, ui, layout, received, width}: {session: LogSession | un
 }
 
 function Row({row, width}: {row: LogRow; width: number}) {
+	// Markers are few and drawn across the width.
 	if (row.marker) {
 		return (
 			<Text color="yellow" dimColor wrap="truncate">
@@ -92,13 +92,14 @@ function Row({row, width}: {row: LogRow; width: number}) {
 	}
 
 	// One Text per row; the marks are nested spans, the body carries its own (sanitized) colours.
+	// Not padded to the width: Ink erases the rest of a changed line itself, and in a flood every
+	// row is new text, which Ink measures character by character.
 	return (
 		<Text wrap="truncate">
 			{row.gutter === '▌' ? <Text color="red">▌</Text> : row.gutter}
 			{row.stamp === '' ? null : <Text dimColor>{row.stamp}</Text>}
 			{row.prefix === '' ? null : <Text color={row.prefixColor}>{row.prefix}</Text>}
 			{row.body}
-			{' '.repeat(Math.max(0, width - row.gutter.length - row.stamp.length - row.prefix.length - textColumns(row.body)))}
 		</Text>
 	);
 }
