@@ -16,6 +16,7 @@
  *
  *   npm run bench -- [--n 10,50,200] [--window 60] [--soak 600] [--ff-runs 5]
  *                    [--events 20] [--keys 50] [--refresh 5] [--latency-at 50] [--no-readme]
+ *                    [--workload idle|ticking]
  *
  * Raw JSON goes to bench/results/run-<time>.json; the table replaces the
  * <!-- bench:start --> ... <!-- bench:end --> block of bench/README.md.
@@ -57,6 +58,10 @@ const keyRuns = Number(option('keys', '50'));
 const refreshSeconds = option('refresh', '5');
 const latencyAt = option('latency-at', 'all'); // 'all' or a comma list of N
 const writeReadme = !args.includes('--no-readme');
+// idle: `sleep` (stats never change); ticking: a shell starting `sleep 1` in a loop, so CPU %
+// and PIDs change every second, as the issue's bytes budget assumes.
+const workload = option('workload', 'idle');
+const idleCommand = workload === 'ticking' ? ['sh', '-c', 'while :; do sleep 1; done'] : ['sleep', '1000000'];
 const warmupSeconds = 5;
 const cols = 160;
 const rows = 45;
@@ -170,7 +175,7 @@ async function createIdle(engine: PrivateEngine, from: number, to: number, paral
 	const worker = async () => {
 		while (next < to) {
 			const index = next++;
-			await engine.run(['sleep', '1000000'], ['--name', `idle-${String(index).padStart(3, '0')}`]);
+			await engine.run(idleCommand, ['--name', `idle-${String(index).padStart(3, '0')}`]);
 		}
 	};
 	await Promise.all(Array.from({length: parallel}, worker));
@@ -512,7 +517,7 @@ const load1 = loadavg();
 const finishedAt = new Date();
 
 mkdirSync(join(benchDir, 'results'), {recursive: true});
-const raw = {startedAt, finishedAt, commandLine, options: {counts, windowSeconds, soakSeconds, ffRuns, eventRuns, keyRuns, refreshSeconds, cols, rows, warmupSeconds}, nproc: cpus().length, launchFloorMs: floorMs, load: {start: load0, end: load1}, versions: engineVersions, stages, soak: soakResult};
+const raw = {startedAt, finishedAt, commandLine, options: {workload, counts, windowSeconds, soakSeconds, ffRuns, eventRuns, keyRuns, refreshSeconds, cols, rows, warmupSeconds}, nproc: cpus().length, launchFloorMs: floorMs, load: {start: load0, end: load1}, versions: engineVersions, stages, soak: soakResult};
 const rawPath = join(benchDir, 'results', `run-${startedAt.toISOString().replaceAll(':', '-').slice(0, 19)}.json`);
 writeFileSync(rawPath, `${JSON.stringify(raw, (_key, value: unknown) => (value === Number.POSITIVE_INFINITY ? 'timeout' : value), 2)}\n`);
 
@@ -528,7 +533,7 @@ const pp = (values: number[] | undefined) => {
 };
 
 const lines: string[] = [];
-lines.push(`Run \`${commandLine}\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(0)} min. Machine: ${cpus().length} CPUs (${engineVersions['cpu']}), load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${load1.map((v) => v.toFixed(2)).join(' ')} at end (a VM shared with other test runs). berth ${engineVersions['berth']} on Node ${engineVersions['node']}, Ink ${engineVersions['ink']}, React ${engineVersions['react']}; private dockerd ${engineVersions['dockerd']} (vfs, cgroup v1), docker CLI ${engineVersions['dockerCli']}, ${engineVersions['tmux']}, kernel ${engineVersions['kernel']}. ${cols}x${rows} tmux panes; steady-state windows of ${windowSeconds} s after ${warmupSeconds} s of warm-up, one per client per N, run one after another (baseline, berth, docker stats, berth --refresh ${refreshSeconds}). CPU is % of one core. Raw: \`bench/results/${rawPath.split('/').at(-1)}\`.`);
+lines.push(`Run \`${commandLine}\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(0)} min. Machine: ${cpus().length} CPUs (${engineVersions['cpu']}), load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${load1.map((v) => v.toFixed(2)).join(' ')} at end (a VM shared with other test runs). berth ${engineVersions['berth']} on Node ${engineVersions['node']}, Ink ${engineVersions['ink']}, React ${engineVersions['react']}; private dockerd ${engineVersions['dockerd']} (vfs, cgroup v1), docker CLI ${engineVersions['dockerCli']}, ${engineVersions['tmux']}, kernel ${engineVersions['kernel']}. ${cols}x${rows} tmux panes; steady-state windows of ${windowSeconds} s after ${warmupSeconds} s of warm-up, one per client per N, run one after another (baseline, berth, docker stats, berth --refresh ${refreshSeconds}). Containers: ${workload === 'ticking' ? 'a shell looping on `sleep 1` (CPU % and PIDs change every second)' : 'idle `sleep` (their stats do not change)'}. CPU is % of one core. Raw: \`bench/results/${rawPath.split('/').at(-1)}\`.`);
 lines.push('');
 lines.push(`| N | berth CPU % | docker stats CPU % | ratio | berth RSS / peak MB | docker stats RSS / peak MB | daemon CPU %: idle / berth / docker stats | daemon added: berth / docker stats (ratio) | terminal B/s: berth / docker stats | berth --refresh ${refreshSeconds}: CPU %, B/s, daemon % | containers created (s) |`);
 lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');

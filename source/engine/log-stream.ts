@@ -61,19 +61,75 @@ export async function* streamDockerLogs(docker: Docker, id: string, options: Log
 	try {
 		yield opened;
 		const decoder = new LogDecoder({tty: opened.tty, timestamps});
-		for await (const chunk of stream as AsyncIterable<Buffer>) {
-			const records = decoder.push(chunk);
-			if (records.length > 0) yield withTime(records, decoder.lastTime);
-		}
-
-		const rest = decoder.end();
-		if (rest.length > 0) yield withTime(rest, decoder.lastTime);
+		for await (const records of batches(stream, decoder)) yield withTime(records, decoder.lastTime);
 	} catch (error) {
 		if (signal.aborted) return;
 		fail(error);
 	} finally {
 		signal.removeEventListener('abort', abort);
 		abort();
+	}
+}
+
+/**
+ * The stream's lines, decoded as each chunk arrives (dockerd sends every line as a chunk of
+ * its own) and handed on once per turn of the event loop: one batch for whatever arrived
+ * meanwhile, instead of a promise and a yield per chunk. The consumer takes every batch as
+ * it comes, so nothing piles up beyond what arrives while it is busy.
+ */
+async function* batches(stream: NodeJS.ReadableStream, decoder: LogDecoder): AsyncGenerator<LogRecord[]> {
+	let pending: LogRecord[] = [];
+	let ended = false;
+	let failure: unknown;
+	let wake: (() => void) | undefined;
+	const onData = (chunk: Buffer) => {
+		const records = decoder.push(chunk);
+		if (records.length === 0) return;
+		// Every push ends with the lines still open, whole: only the newest of them matter.
+		while (pending.at(-1)?.partial) pending.pop();
+		for (const record of records) pending.push(record);
+		wake?.();
+	};
+
+	const onEnd = () => {
+		ended = true;
+		wake?.();
+	};
+
+	const onError = (error: unknown) => {
+		failure = error;
+		ended = true;
+		wake?.();
+	};
+
+	stream.on('data', onData);
+	stream.on('end', onEnd);
+	stream.on('close', onEnd);
+	stream.on('error', onError);
+	try {
+		for (;;) {
+			if (pending.length > 0) {
+				const batch = pending;
+				pending = [];
+				yield batch;
+				continue;
+			}
+
+			if (failure !== undefined) throw failure;
+			if (ended) break;
+			await new Promise<void>((resolve) => {
+				wake = resolve;
+			});
+			wake = undefined;
+		}
+
+		const rest = decoder.end();
+		if (rest.length > 0) yield rest;
+	} finally {
+		stream.off('data', onData);
+		stream.off('end', onEnd);
+		stream.off('close', onEnd);
+		stream.off('error', onError);
 	}
 }
 

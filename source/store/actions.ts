@@ -12,9 +12,9 @@ export type EngineAction =
 	/** `at`: berth's clock (ms) when it happened, for the break line in the events view. */
 	| {type: 'connection/connected'; info: EngineInfo; at?: number}
 	| {type: 'connection/lost'; problem: EngineProblem; attempt: number; retryAt: number; at?: number}
-	| {type: 'containers/listed'; containers: ContainerSummary[]}
+	| {type: 'containers/listed'; containers: ContainerSummary[]; at?: number}
 	/** A fresh look at some containers: the ones asked for and missing are gone. */
-	| {type: 'containers/refreshed'; ids: string[]; containers: ContainerSummary[]}
+	| {type: 'containers/refreshed'; ids: string[]; containers: ContainerSummary[]; at?: number}
 	| {type: 'engine/event'; event: EngineEvent};
 
 export type UiAction =

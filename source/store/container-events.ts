@@ -11,6 +11,7 @@ const labelKeys = new Set(['name', 'image', 'exitCode', 'signal', 'execID', 'exe
 export function applyContainerEvent(
 	containers: ReadonlyMap<string, Container>,
 	event: EngineEvent,
+	clockOffsetMs = 0,
 ): ReadonlyMap<string, Container> {
 	const action = event.action.split(':')[0] ?? event.action;
 	const current = containers.get(event.id);
@@ -26,11 +27,11 @@ export function applyContainerEvent(
 	}
 
 	if (!current) return containers;
-	const changed = transition(current, action, event);
+	const changed = transition(current, action, event, Number(event.timeNano / 1_000_000n) - clockOffsetMs);
 	return changed === current ? containers : withContainer(containers, changed);
 }
 
-function transition(container: Container, action: string, event: EngineEvent): Container {
+function transition(container: Container, action: string, event: EngineEvent, atMs: number): Container {
 	switch (action) {
 		case 'unpause':
 			return {...container, state: 'running', status: container.status.replace(/ \(Paused\)$/, '')};
@@ -38,12 +39,12 @@ function transition(container: Container, action: string, event: EngineEvent): C
 		case 'start':
 		case 'restart': {
 			const {exitCode: _, oomKilled: __, ...rest} = container;
-			return {...rest, state: 'running', status: 'Up Less than a second', health: container.health && 'starting'};
+			return {...rest, state: 'running', status: 'Up Less than a second', health: container.health && 'starting', statusSinceMs: atMs};
 		}
 
 		case 'die': {
 			const exitCode = Number(event.attributes['exitCode'] ?? 0);
-			return {...container, state: 'exited', exitCode, status: `Exited (${exitCode}) Less than a second ago`, health: undefined};
+			return {...container, state: 'exited', exitCode, status: `Exited (${exitCode}) Less than a second ago`, health: undefined, statusSinceMs: atMs};
 		}
 
 		case 'pause':

@@ -31,7 +31,7 @@ export function startFeeds(engine: Engine, store: Store, options: FeedOptions = 
 			const ids = [...pendingRefresh];
 			pendingRefresh = new Set();
 			engine.listContainers({ids}).then(
-				(containers) => store.dispatch({type: 'containers/refreshed', ids, containers}),
+				(containers) => store.dispatch({type: 'containers/refreshed', ids, containers, at: Date.now()}),
 				() => undefined, // A broken connection is reported by the event stream.
 			);
 		}, refreshDelayMs);
@@ -48,9 +48,9 @@ export function startFeeds(engine: Engine, store: Store, options: FeedOptions = 
 		if (since === undefined) await subscribing;
 		const [events, listed] = await Promise.all([subscribing, engine.listContainers()]);
 		store.dispatch({type: 'connection/connected', info, at: Date.now()});
-		store.dispatch({type: 'containers/listed', containers: listed});
+		store.dispatch({type: 'containers/listed', containers: listed, at: Date.now()});
 		const reconcile = setInterval(() => {
-			engine.listContainers().then((containers) => store.dispatch({type: 'containers/listed', containers}), () => undefined);
+			engine.listContainers().then((containers) => store.dispatch({type: 'containers/listed', containers, at: Date.now()}), () => undefined);
 		}, reconcileMs);
 		try {
 			for await (const event of events) {

@@ -1,6 +1,7 @@
 import type {ContainerSummary} from '../engine/engine.js';
 import type {Action, UiAction} from './actions.js';
 import {applyContainerEvent} from './container-events.js';
+import {statusSince} from './status-clock.js';
 import {actionsReducer, isActionsAction} from './actions-slice.js';
 import {statsReducer} from './stats-reducer.js';
 import {isShellAction, shellReducer} from './shell-slice.js';
@@ -49,7 +50,14 @@ export function reducer(state: State, action: Action): State {
 
 		case 'connection/connected':
 			// Whatever changed while away: the resource lists are reloaded when next shown.
-			return {...state, connection: {status: 'connected'}, engine: action.info, everConnected: true, resources: bumpResources(state.resources, resourceViews)};
+			return {
+				...state,
+				connection: {status: 'connected'},
+				engine: action.info,
+				everConnected: true,
+				clockOffsetMs: clockOffset(action.info.systemTimeNano, action.at) ?? state.clockOffsetMs,
+				resources: bumpResources(state.resources, resourceViews),
+			};
 
 		case 'connection/lost':
 			return {
@@ -58,16 +66,16 @@ export function reducer(state: State, action: Action): State {
 			};
 
 		case 'containers/listed':
-			return {...state, containers: fromList(state.containers, action.containers, undefined)};
+			return {...state, containers: fromList(state.containers, action.containers, undefined, action.at)};
 
 		case 'containers/refreshed':
-			return {...state, containers: fromList(state.containers, action.containers, action.ids)};
+			return {...state, containers: fromList(state.containers, action.containers, action.ids, action.at)};
 
 		case 'engine/event': {
 			const {event} = action;
 			const lastEventNano =
 				state.lastEventNano === undefined || event.timeNano > state.lastEventNano ? event.timeNano : state.lastEventNano;
-			const containers = event.type === 'container' ? applyContainerEvent(state.containers, event) : state.containers;
+			const containers = event.type === 'container' ? applyContainerEvent(state.containers, event, state.clockOffsetMs) : state.containers;
 			return {...state, containers, lastEventNano, resources: bumpResources(state.resources, staleViews(event))};
 		}
 
@@ -87,19 +95,30 @@ function fromList(
 	previous: ReadonlyMap<string, Container>,
 	listed: ContainerSummary[],
 	ids: string[] | undefined,
+	atMs: number | undefined,
 ): ReadonlyMap<string, Container> {
 	const next = new Map(ids ? previous : []);
 	if (ids) for (const id of ids) next.delete(id);
 	for (const summary of listed) {
 		const old = previous.get(summary.id);
-		const exitCode = summary.state === 'exited' ? (old?.exitCode ?? exitCodeFromStatus(summary.status)) : undefined;
+		// The list's own "Exited (N)" is the engine's word; an event's code fills in when it has none.
+		const exitCode = summary.state === 'exited' ? (exitCodeFromStatus(summary.status) ?? old?.exitCode) : undefined;
 		const merged: Container = {...summary};
 		if (exitCode !== undefined) merged.exitCode = exitCode;
+		const oldSince = old?.state === summary.state ? old.statusSinceMs : undefined;
+		const since = atMs === undefined ? oldSince : statusSince(summary.status, atMs, oldSince);
+		if (since !== undefined) merged.statusSinceMs = since;
 		if (old?.oomKilled && summary.state !== 'running') merged.oomKilled = true;
 		next.set(summary.id, old && sameContainer(old, merged) ? old : merged);
 	}
 
 	return next;
+}
+
+/** Engine clock minus local clock, from the engine's SystemTime read at connect. */
+function clockOffset(systemTimeNano: bigint | undefined, atMs: number | undefined): number | undefined {
+	if (systemTimeNano === undefined || atMs === undefined) return undefined;
+	return Number(systemTimeNano / 1_000_000n) - atMs;
 }
 
 function exitCodeFromStatus(status: string): number | undefined {
@@ -116,6 +135,7 @@ function sameContainer(a: Container, b: Container): boolean {
 		a.health === b.health &&
 		a.exitCode === b.exitCode &&
 		a.oomKilled === b.oomKilled &&
+		a.statusSinceMs === b.statusSinceMs &&
 		a.ports.length === b.ports.length &&
 		JSON.stringify(a.ports) === JSON.stringify(b.ports) &&
 		JSON.stringify(a.labels) === JSON.stringify(b.labels)

@@ -11,6 +11,8 @@ export type Container = ContainerSummary & {
 	exitCode?: number;
 	/** Set by an "oom" event until the container starts again. */
 	oomKilled?: boolean;
+	/** When the current state began (local clock), so the status text can age: "Up 3 minutes". */
+	statusSinceMs?: number;
 };
 
 export type ConnectionState =
@@ -59,6 +61,8 @@ export type State = {
 	/** Ever connected in this session: decides between the error screen and a header badge. */
 	everConnected: boolean;
 	containers: ReadonlyMap<string, Container>;
+	/** Engine clock minus local clock (ms), to place event times on the local clock. */
+	clockOffsetMs: number;
 	/** The newest event applied, in the engine's clock (ns): where to resume after a break. */
 	lastEventNano?: bigint;
 	ui: UiState;
@@ -91,6 +95,7 @@ export function initialState(ui: Partial<UiState> = {}): State {
 	return {
 		connection: {status: 'connecting'},
 		everConnected: false,
+		clockOffsetMs: 0,
 		containers: new Map(),
 		ui: {...initialUi, ...ui},
 		actions: initialActions(),

@@ -3,7 +3,7 @@ import {useEffect, useMemo, useState} from 'react';
 import {activeScope} from '../keymap/match.js';
 import {useKeymap} from '../keymap/use-keymap.js';
 import type {Store} from '../store/create-store.js';
-import type {UiState} from '../store/state.js';
+import type {Container, UiState} from '../store/state.js';
 import {selectContainerView, type ContainerView} from '../store/selectors.js';
 import {layoutColumns} from './columns.js';
 import {contentWidths} from './container-cells.js';
@@ -51,7 +51,7 @@ function Screen({store, endpointLabel, quit, sessions, logs}: Props) {
 	// Not a re-render for stats that print the same (use-screen-state.ts).
 	const state = useScreenState();
 	const {columns: width, rows: height} = useWindowSize();
-	const nowMs = useClock(state.connection.status === 'reconnecting' ? 1000 : 30_000);
+	const nowMs = useClock(state.connection.status === 'reconnecting' || hasFreshStatus(state.containers) ? 1000 : 30_000);
 	// Re-sorted on every stats tick only while sorting by a live figure.
 	const sortStats = state.ui.sort === 'cpu' || state.ui.sort === 'memory' ? state.stats.current : undefined;
 	const view = useMemo(() => selectContainerView(state.containers, state.ui, sortStats), [state.containers, state.ui, sortStats]);
@@ -186,4 +186,14 @@ function useCursorFollowsSelection(store: Store, view: ContainerView, ui: UiStat
 			store.dispatch({type: 'ui/select', id: shownId, visibleIds: view.ids});
 		}
 	}, [store, view, ui]);
+}
+
+/** A status younger than a minute reads in seconds ("Up 12 seconds"): the clock must tick every second then. */
+function hasFreshStatus(containers: ReadonlyMap<string, Container>): boolean {
+	const now = Date.now();
+	for (const container of containers.values()) {
+		if (container.statusSinceMs !== undefined && now - container.statusSinceMs < 60_000) return true;
+	}
+
+	return false;
 }

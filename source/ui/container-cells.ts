@@ -1,6 +1,7 @@
 import type {ContainerStats} from '../engine/engine.js';
 import type {Container} from '../store/state.js';
 import {projectLabel, serviceLabel} from '../store/selectors.js';
+import {liveStatus} from '../store/status-clock.js';
 import {columns, formatPorts, timeAgo} from './format.js';
 import {sanitizeText} from './sanitize.js';
 import type {ColumnKey, ContentWidths} from './columns.js';
@@ -37,6 +38,9 @@ export function cellText(container: Container, key: ColumnKey, nowMs: number, fi
 			return container.oomKilled ? `${container.state} OOM` : container.state;
 		case 'created':
 			return timeAgo(container.created, nowMs);
+		case 'status':
+			// Built from numbers and berth's own words when berth knows the moment; else the engine's text, sanitized.
+			return container.statusSinceMs === undefined ? safeText(container).status : liveStatus(container, nowMs);
 		case 'cpu':
 		case 'memory':
 		case 'memoryPercent':

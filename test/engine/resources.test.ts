@@ -22,7 +22,7 @@ import {selectContainerView} from '../../source/store/selectors.js';
 import {initialState} from '../../source/store/state.js';
 import {diskTable} from '../../source/ui/resource-lines.js';
 import {describeWithEngine} from '../support/engine-available.js';
-import type {EngineClient} from '../support/private-engine.js';
+import {BUSYBOX_IMAGE, type EngineClient} from '../support/private-engine.js';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
@@ -33,7 +33,6 @@ describeWithEngine('images, volumes, networks and disk usage', (docker: EngineCl
 	let feed: ResourcesFeed;
 	let dir: string;
 	let danglingId = '';
-	let inUseContainer = '';
 
 	/** A tiny image with its own content, so each import has its own id. */
 	const importImage = async (content: string, tag: string) => {
@@ -70,7 +69,7 @@ describeWithEngine('images, volumes, networks and disk usage', (docker: EngineCl
 		await docker.docker(['volume', 'create', '--label', 'berth.test=1', '--label', 'com.docker.compose.project=shop', 'berth-res-used']);
 		await docker.docker(['network', 'create', '--internal', '--label', 'berth.test=1', 'berth-res-internal']);
 		// Created, never started: an image in use, a named volume in use and an anonymous one.
-		inUseContainer = (await docker.docker(['create', '--label', 'berth.test=1', '-v', 'berth-res-used:/d', '-v', '/anon', 'berth-res/used:latest', '/nothing'])).stdout.trim();
+		await (docker.docker(['create', '--label', 'berth.res=1', '-v', 'berth-res-used:/d', '-v', '/anon', 'berth-res/used:latest', '/nothing']));
 		engine = createDockerEngine(parseHost(docker.host, {kind: 'flag-host'}));
 		store = createStore(initialState());
 		feeds = startFeeds(engine, store, {backoffMs: {first: 200, max: 1000}});
@@ -82,7 +81,8 @@ describeWithEngine('images, volumes, networks and disk usage', (docker: EngineCl
 		feed?.stop();
 		feeds?.stop();
 		engine?.close();
-		if (inUseContainer) await docker.docker(['rm', '-f', '-v', inUseContainer], {allowFailure: true});
+		const containers = lines((await docker.docker(['ps', '-aq', '--filter', 'label=berth.res=1'], {allowFailure: true})).stdout);
+		if (containers.length > 0) await docker.docker(['rm', '-f', '-v', ...containers], {allowFailure: true});
 		const images = lines((await docker.docker(['images', '-q', '--filter', 'label=berth.res=1'], {allowFailure: true})).stdout);
 		if (images.length > 0) await docker.docker(['rmi', '-f', ...new Set(images)], {allowFailure: true});
 		await docker.docker(['volume', 'rm', '-f', 'berth-res-unused', 'berth-res-used'], {allowFailure: true});
@@ -176,7 +176,8 @@ describeWithEngine('images, volumes, networks and disk usage', (docker: EngineCl
 	});
 
 	it('I on a running container: inspect, top and diff match docker inspect, docker top and docker diff', async () => {
-		const id = await docker.run(['sh', '-c', 'echo x > /made && rm /bin/yes && sleep 1000'], ['--name', 'berth-res-inspect']);
+		// Not labelled berth.test=1: other files' clean-ups remove those while this runs.
+		const id = (await docker.docker(['run', '-d', '--label', 'berth.res=1', '--name', 'berth-res-inspect', BUSYBOX_IMAGE, 'sh', '-c', 'echo x > /made && rm /bin/yes && sleep 1000'])).stdout.trim();
 		await expect.poll(async () => (await docker.docker(['diff', id])).stdout, {timeout: 10_000}).toContain('/made');
 		store.dispatch({type: 'ui/view', view: 'containers'});
 		await expect.poll(() => store.getState().containers.has(id), {timeout: 10_000}).toBe(true);
