@@ -449,6 +449,7 @@ function versions(engine: PrivateEngine): Record<string, string> {
 		tmux: out('tmux', ['-V']),
 		kernel: release(),
 		cpu: cpus()[0]?.model ?? '?',
+		commit: `${out('git', ['-C', join(benchDir, '..'), 'rev-parse', '--short', 'HEAD'])}${out('git', ['-C', join(benchDir, '..'), 'status', '--porcelain', '--', 'source', 'cli.tsx']) === '' ? '' : ' + uncommitted changes to source/'}`,
 	};
 }
 
@@ -533,7 +534,7 @@ const pp = (values: number[] | undefined) => {
 };
 
 const lines: string[] = [];
-lines.push(`Run \`${commandLine}\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(0)} min. Machine: ${cpus().length} CPUs (${engineVersions['cpu']}), load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${load1.map((v) => v.toFixed(2)).join(' ')} at end (a VM shared with other test runs). berth ${engineVersions['berth']} on Node ${engineVersions['node']}, Ink ${engineVersions['ink']}, React ${engineVersions['react']}; private dockerd ${engineVersions['dockerd']} (vfs, cgroup v1), docker CLI ${engineVersions['dockerCli']}, ${engineVersions['tmux']}, kernel ${engineVersions['kernel']}. ${cols}x${rows} tmux panes; steady-state windows of ${windowSeconds} s after ${warmupSeconds} s of warm-up, one per client per N, run one after another (baseline, berth, docker stats, berth --refresh ${refreshSeconds}). Containers: ${workload === 'ticking' ? 'a shell looping on `sleep 1` (CPU % and PIDs change every second)' : 'idle `sleep` (their stats do not change)'}. CPU is % of one core. Raw: \`bench/results/${rawPath.split('/').at(-1)}\`.`);
+lines.push(`Run \`${commandLine}\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(0)} min. Machine: ${cpus().length} CPUs (${engineVersions['cpu']}), load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${load1.map((v) => v.toFixed(2)).join(' ')} at end (a VM shared with other test runs). berth ${engineVersions['berth']} (${engineVersions['commit']}) on Node ${engineVersions['node']}, Ink ${engineVersions['ink']}, React ${engineVersions['react']}; private dockerd ${engineVersions['dockerd']} (vfs, cgroup v1), docker CLI ${engineVersions['dockerCli']}, ${engineVersions['tmux']}, kernel ${engineVersions['kernel']}. ${cols}x${rows} tmux panes; steady-state windows of ${windowSeconds} s after ${warmupSeconds} s of warm-up, one per client per N, run one after another (baseline, berth, docker stats, berth --refresh ${refreshSeconds}). Containers: ${workload === 'ticking' ? 'a shell looping on `sleep 1` (CPU % and PIDs change every second)' : 'idle `sleep` (their stats do not change)'}. CPU is % of one core. Raw: \`bench/results/${rawPath.split('/').at(-1)}\`.`);
 lines.push('');
 lines.push(`| N | berth CPU % | docker stats CPU % | ratio | berth RSS / peak MB | docker stats RSS / peak MB | daemon CPU %: idle / berth / docker stats | daemon added: berth / docker stats (ratio) | terminal B/s: berth / docker stats | berth --refresh ${refreshSeconds}: CPU %, B/s, daemon % | containers created (s) |`);
 lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -549,6 +550,7 @@ for (const s of stages) {
 	lines.push(`| ${s.n} | ${f0(median(s.firstFrameMs))} ms (${s.firstFrameMs.map(f0).join(', ')}) | ${pp(s.eventMs)} | ${pp(s.keys?.idle)} | ${pp(s.keys?.floodList)} | ${pp(s.keys?.floodLogs)} |`);
 }
 const captures = stages.flatMap((s) => s.keys?.captureMs ?? []);
+lines.push('');
 lines.push(`Floors of this machine at the time: launching \`node -e 'console.log(…)'\` in the same kind of tmux pane to its line on screen: median ${f0(median(floorMs))} ms (${floorMs.map(f0).join(', ')}); one \`capture-pane -e\` round trip (the latency figures' polling resolution): median ${f0(median(captures))} ms, p95 ${f0(percentile(captures, 95))} ms. Event to screen starts when \`docker run -d\` returns; berth often shows the row from the create event before that, hence figures near 0.`);
 lines.push('');
 if (soakResult) {

@@ -31,7 +31,7 @@ export const options: readonly Option[] = [
 		description: 'ssh config file for ssh:// engines, read instead of ~/.ssh/config and /etc/ssh/ssh_config (ssh -F)',
 	},
 	{name: 'running', short: 'r', type: 'boolean', description: 'Start by showing only running containers (a toggles)'},
-	{name: 'read-only', type: 'boolean', description: 'Refuse every action that changes a container (stop, start, restart, pause, kill, remove, shell, exec, attach); the header says read-only'},
+	{name: 'read-only', type: 'boolean', description: 'Refuse every action that changes the engine (stop, start, restart, pause, kill, remove, shell, exec, attach; removing and pruning images, volumes, networks); the header says read-only'},
 	{name: 'yes', short: 'y', type: 'boolean', description: 'Stop and restart without asking first (removing always asks)'},
 	{
 		name: 'stop-timeout',

@@ -28,7 +28,12 @@ export type FollowOptions = {
 	since?: string;
 };
 
-/** Halfway between the previous run's end and the new run's start (the start when the end is unknown). */
+/**
+ * Where one run's lines end and the next's begin: halfway between the previous run's end and
+ * the new run's start (the start when the end is unknown). Neither time is exact: the engine
+ * stamps a line when it reads it, so the old run's last lines can be stamped after FinishedAt
+ * and the new run's first ones before StartedAt, but a restart takes far longer than that lag.
+ */
 export function runBoundary(previousStart: string, finished: string | undefined, started: string): string {
 	const end = finished === undefined ? undefined : timestampMs(finished);
 	const start = timestampMs(started);
@@ -152,7 +157,7 @@ export class LogFollower {
 		let skip = from !== undefined && from === this.lastTime ? this.atLastTime : 0;
 		let wasRunning = false;
 		let received = 0;
-		let restart: {time: string; from: string; timer: NodeJS.Timeout} | undefined;
+		let restart: {time: string; from: string; fromKey: string; timer: NodeJS.Timeout} | undefined;
 		const markRestart = () => {
 			if (!restart) return;
 			clearTimeout(restart.timer);
@@ -167,14 +172,11 @@ export class LogFollower {
 					this.tty = chunk.tty;
 					wasRunning = chunk.running;
 					if (this.startedAt !== undefined && chunk.startedAt !== undefined && chunk.startedAt !== this.startedAt) {
-						// Drawn before the new run's first line; the old run's last ones may come first.
-						// Where one run's lines end and the next's begin: halfway between the old run's end
-						// and the new one's start. Neither time is exact (the engine stamps a line when it
-						// reads it: the old run's last ones can be stamped after FinishedAt, the new run's
-						// first ones before StartedAt), but a restart takes far longer than that lag.
+						// Drawn before the new run's first line (the old run's last ones may come first),
+						// or after a moment when there is none yet.
 						const time = chunk.startedAt;
 						const from = runBoundary(this.startedAt, chunk.finishedAt, time);
-						restart = {time, from, timer: setTimeout(markRestart, markerWaitMs)};
+						restart = {time, from, fromKey: timeKey(from), timer: setTimeout(markRestart, markerWaitMs)};
 					}
 
 					this.startedAt = chunk.startedAt ?? this.startedAt;
@@ -191,12 +193,15 @@ export class LogFollower {
 						continue;
 					}
 
-					if (restart && record.time !== undefined && timeKey(record.time) >= timeKey(restart.from)) {
-						this.sink.records(records.splice(0));
+					if (restart && record.time !== undefined && timeKey(record.time) >= restart.fromKey) {
+						const before = records.splice(0);
+						this.sink.records(before);
+						this.noteTimes(before);
 						markRestart();
 					}
 
-					records.push(...this.settle(record, wasRunning));
+					if (this.carry.size === 0 && !record.unterminated) records.push(record);
+					else records.push(...this.settle(record, wasRunning));
 				}
 
 				received += records.length;

@@ -49,10 +49,13 @@ describe('the events view', () => {
 		app = await withEvents();
 		await app.press('\t');
 		await app.waitForText('Events · newest first');
+		// Then images, volumes, networks, disk usage (3-6), and round to the containers.
 		await app.press('\t');
+		await app.waitForFrame((f) => plain(f).startsWith('Images') || plain(f).includes('\nImages'));
+		for (let i = 0; i < 4; i++) await app.press('\t');
 		await app.waitForFrame((f) => plain(f).includes('NAME') && !plain(f).includes('Events · '));
 		await app.press('\u001B[Z');
-		await app.waitForText('Events · newest first');
+		await app.waitForText('Disk usage');
 	});
 
 	test('the header counts what needs attention until the events view is shown', async () => {
