@@ -164,12 +164,13 @@ function emptyText(status: string, filter: string, showAll: boolean, editing: bo
 
 /** The time, refreshed every `ms`: for relative times ("2 minutes ago") and countdowns. */
 function useClock(ms: number): number {
-	const [now, setNow] = useState(() => Date.now());
+	const [, setTick] = useState(0);
 	useEffect(() => {
-		const timer = setInterval(() => setNow(Date.now()), ms);
+		const timer = setInterval(() => setTick((tick) => tick + 1), ms);
 		return () => clearInterval(timer);
 	}, [ms]);
-	return now;
+	// The time of this render, not of the last tick: a render caused by new data must not show it as younger than it is.
+	return Date.now();
 }
 
 /**

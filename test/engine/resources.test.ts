@@ -178,24 +178,24 @@ describeWithEngine('images, volumes, networks and disk usage', (docker: EngineCl
 	it('I on a running container: inspect, top and diff match docker inspect, docker top and docker diff', async () => {
 		// Not labelled berth.test=1: other files' clean-ups remove those while this runs.
 		const id = (await docker.docker(['run', '-d', '--label', 'berth.res=1', '--name', 'berth-res-inspect', BUSYBOX_IMAGE, 'sh', '-c', 'echo x > /made && rm /bin/yes && sleep 1000'])).stdout.trim();
-		await expect.poll(async () => (await docker.docker(['diff', id])).stdout, {timeout: 10_000}).toContain('/made');
+		await expect.poll(async () => (await docker.docker(['diff', id])).stdout, {timeout: 20_000}).toContain('/made');
 		store.dispatch({type: 'ui/view', view: 'containers'});
-		await expect.poll(() => store.getState().containers.has(id), {timeout: 10_000}).toBe(true);
+		await expect.poll(() => store.getState().containers.has(id), {timeout: 20_000}).toBe(true);
 		const state = store.getState();
 		const view = selectContainerView(state.containers, state.ui);
 		store.dispatch({type: 'ui/select', id, visibleIds: view.ids});
 		press('I');
-		await expect.poll(() => store.getState().resources.inspect?.lines.inspect, {timeout: 10_000}).toBeDefined();
+		await expect.poll(() => store.getState().resources.inspect?.lines.inspect, {timeout: 20_000}).toBeDefined();
 		const inspected = JSON.parse(store.getState().resources.inspect!.lines.inspect!.join('\n')) as {Id: string; State: {Pid: number}};
 		const cli = JSON.parse((await docker.docker(['inspect', id])).stdout) as Array<{Id: string; State: {Pid: number}; Config: unknown}>;
 		expect(inspected).toEqual(expect.objectContaining({Id: cli[0]!.Id, State: expect.objectContaining({Pid: cli[0]!.State.Pid}), Config: cli[0]!.Config}));
 		press('t');
-		await expect.poll(() => store.getState().resources.inspect?.lines.top, {timeout: 10_000}).toBeDefined();
+		await expect.poll(() => store.getState().resources.inspect?.lines.top, {timeout: 20_000}).toBeDefined();
 		const pids = (lines: string[]) => lines.slice(1).map((line) => line.trim().split(/\s+/)[1]).sort();
 		const top = lines((await docker.docker(['top', id])).stdout);
 		expect(pids(store.getState().resources.inspect!.lines.top!)).toEqual(pids(top));
 		press('t');
-		await expect.poll(() => store.getState().resources.inspect?.lines.diff, {timeout: 10_000}).toBeDefined();
+		await expect.poll(() => store.getState().resources.inspect?.lines.diff, {timeout: 20_000}).toBeDefined();
 		const diff = lines((await docker.docker(['diff', id])).stdout);
 		expect(new Set(store.getState().resources.inspect!.lines.diff)).toEqual(new Set(diff));
 		expect(diff).toEqual(expect.arrayContaining(['A /made', 'D /bin/yes']));

@@ -108,7 +108,7 @@ describe('the containers pane', () => {
 		// The engine's own status for the container, as a fresh list would give it.
 		app.engine.update(idFor('db'), {state: 'running', status: 'Up 2 seconds'});
 		app.engine.emit(eventFixture('start', idFor('db')));
-		const frame = await app.waitForFrame((f) => row(f, 'db').includes('Up 2 seconds'));
+		const frame = await app.waitForFrame((f) => tableRows(f).some((line) => line.trim().startsWith('db ')) && row(f, 'db').includes('Up 2 seconds'));
 		expect(row(frame, 'db')).not.toContain('Less than a second');
 	});
 });
