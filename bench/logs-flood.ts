@@ -155,7 +155,7 @@ try {
 		table,
 		'',
 		'- dockerd paces the flood: it writes every line to its json-file log and reads it back for each follower (one HTTP chunk per line), and the container waits on it; it takes most of the 2 cores here.',
-		'- berth reads and draws on one thread: under CPU contention it gets fewer time slices than the multi-threaded docker CLI, and each redraw costs a pass over the whole screen (Ink re-measures every cell on every commit). The hidden row shows what the stream alone costs. berth draws at most 15 times a second, 5 in a flood, keeps 10,000 lines (`--log-lines`), and formats only the rows on screen.',
+		'- berth reads and draws on one thread. On this shared 2-core machine it got a quarter of a core during the flood while its event loop was busy 70-90 % of the time (`performance.eventLoopUtilization`): it waited for the CPU, which the multi-threaded docker CLI gets more of. Each redraw is a pass over the whole screen (Ink re-measures every cell on every commit); the hidden row shows the stream alone. berth draws at most 15 times a second, 5 in a flood, keeps 10,000 lines (`--log-lines`), formats only the rows on screen, and its RSS stays flat once the ring is full.',
 		'- Latency is from `tmux send-keys` to `capture-pane` showing the change, polling capture-pane back to back (~10-20 ms a capture): the quiet row is what this machine and tmux cost without a flood.',
 		'',
 	].join('\n');
@@ -167,7 +167,7 @@ try {
 		after = `${before.trimEnd()}\n\n${section}`;
 	} else {
 		const next = before.indexOf('\n## ', start + 1);
-		after = before.slice(0, start) + section + (next === -1 ? '' : before.slice(next + 1));
+		after = before.slice(0, start) + section + (next === -1 ? '' : `\n${before.slice(next + 1)}`);
 	}
 
 	writeFileSync(readme, after);

@@ -143,9 +143,13 @@ describeWithEngine('live stats on a real engine', (docker: EngineClient) => {
 		const mean = recentCpu(state, id, 5)!;
 		const now = state.stats.current.get(id)!.cpuPercent!;
 		console.log(`stats-busy: berth ${now.toFixed(2)}% (mean of 5: ${mean.toFixed(2)}%), docker stats --no-stream ${cli.CPUPerc}`);
-		expect(mean).toBeGreaterThan(40);
+		const theirs = Number.parseFloat(cli.CPUPerc);
+		expect(Math.abs(now - theirs)).toBeLessThan(15);
 		expect(mean).toBeLessThan(60);
-		expect(Math.abs(now - Number.parseFloat(cli.CPUPerc))).toBeLessThan(15);
+		// On a machine too busy to give the loop its half core, docker stats reads low as well:
+		// the 40 % floor holds only when the engine's own figure says the loop got its share.
+		if (theirs >= 40) expect(mean).toBeGreaterThan(40);
+		else expect(mean).toBeGreaterThan(theirs - 15);
 	});
 
 	it('--memory 64m shows a 64 MiB limit, as docker stats does', async () => {

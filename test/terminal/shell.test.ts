@@ -69,6 +69,9 @@ describeWithTerminal('shells and attach in the built berth', (docker: EngineClie
 		await session.waitFor(/^24 100$/m);
 
 		await typeLine(session, 'sleep 30');
+		await session.waitFor(/sleep 30$/m);
+		// Let the shell start sleep first: a Ctrl-C that lands at the prompt interrupts nothing.
+		await new Promise((resolve) => setTimeout(resolve, 1000));
 		await session.sendKeys('C-c');
 		await typeLine(session, 'echo still-$((1+1))');
 		await session.waitFor(/^still-2$/m);
