@@ -12,6 +12,7 @@ import {
 import {describeSource, type Endpoint} from './endpoint.js';
 import {checkApiVersion, explainFailure} from './problems.js';
 import {refusalProblem, runContainerAction} from './container-actions.js';
+import {guardedStream} from './guarded-stream.js';
 import {textLines} from './json-lines.js';
 import {sampleDockerStats, streamDockerStats} from './docker-stats.js';
 import {keptAliveAgent} from './kept-alive-agent.js';
@@ -136,21 +137,12 @@ async function* readEvents(
 	fail: (error: unknown) => never,
 	bounded: boolean,
 ): AsyncGenerator<EngineEvent> {
-	const abort = () => (stream as unknown as {destroy(): void}).destroy();
-	signal.addEventListener('abort', abort, {once: true});
-	try {
-		for await (const line of textLines(stream as AsyncIterable<Buffer>)) {
-			yield parseEventLine(line);
-		}
-	} catch (error) {
-		if (signal.aborted) return;
-		fail(error);
-	} finally {
-		signal.removeEventListener('abort', abort);
-		abort();
-	}
-
+	yield* guardedStream(stream as unknown as {destroy(): void}, signal, fail, parseEvents(stream));
 	if (!signal.aborted && !bounded) fail(Object.assign(new Error('the event stream ended'), {code: 'ECONNRESET'}));
+}
+
+async function* parseEvents(stream: NodeJS.ReadableStream): AsyncGenerator<EngineEvent> {
+	for await (const line of textLines(stream as AsyncIterable<Buffer>)) yield parseEventLine(line);
 }
 
 function createClient(endpoint: Endpoint, options: DockerEngineOptions): {docker: Docker; agent?: http.Agent; transport?: EngineTransport} {

@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import {EngineError, type LogChunk, type LogRecord, type LogsOptions} from './engine.js';
 import {errorFacts} from './error-facts.js';
+import {guardedStream} from './guarded-stream.js';
 import {LogDecoder} from './log-decoder.js';
 
 type Fail = (error: unknown) => never;
@@ -56,19 +57,13 @@ export async function* streamDockerLogs(docker: Docker, id: string, options: Log
 	if (state.FinishedAt && state.FinishedAt !== zeroTime) opened.finishedAt = state.FinishedAt;
 	if (typeof state.ExitCode === 'number') opened.exitCode = state.ExitCode;
 
-	const abort = () => stream.destroy();
-	signal.addEventListener('abort', abort, {once: true});
-	try {
-		yield opened;
-		const decoder = new LogDecoder({tty: opened.tty, timestamps});
-		for await (const records of batches(stream, decoder)) yield withTime(records, decoder.lastTime);
-	} catch (error) {
-		if (signal.aborted) return;
-		fail(error);
-	} finally {
-		signal.removeEventListener('abort', abort);
-		abort();
-	}
+	const decoder = new LogDecoder({tty: opened.tty, timestamps});
+	yield* guardedStream(stream, signal, fail, chunks(opened, stream, decoder));
+}
+
+async function* chunks(opened: LogChunk, stream: NodeJS.ReadableStream, decoder: LogDecoder): AsyncGenerator<LogChunk> {
+	yield opened;
+	for await (const records of batches(stream, decoder)) yield withTime(records, decoder.lastTime);
 }
 
 /**
