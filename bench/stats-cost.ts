@@ -26,7 +26,7 @@ const seconds = Number(option('seconds', '60'));
 const jsonOut = option('json', '');
 const windows = 2;
 const windowSeconds = seconds / windows;
-const warmupSeconds = 10;
+const warmupSeconds = 20;
 const cols = 160;
 const rows = 45;
 const ticksPerSecond = 100;
@@ -155,7 +155,8 @@ try {
 		created = Math.max(created, n);
 		const createSeconds = (performance.now() - began) / 1000;
 		console.error(`N=${n}: ${n} containers running (${createSeconds.toFixed(0)} s to create the new ones); measuring...`);
-		await sleep(10_000);
+		// Steady state: every container past its first minute ("Up 45 seconds" is redrawn every second).
+		await sleep(75_000);
 		const baseline = await measure(engine, undefined);
 		const berth: Array<Awaited<ReturnType<typeof window>>> = [];
 		const docker: Array<Awaited<ReturnType<typeof window>>> = [];

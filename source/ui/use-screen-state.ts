@@ -49,7 +49,20 @@ function displayKey(state: State): string {
 	return parts.join('\n');
 }
 
+// Figures objects are replaced only when a new sample arrives: format each one once.
+const texts = new WeakMap<ContainerStats, string>();
+
 function figuresText(figures: ContainerStats): string {
+	let text = texts.get(figures);
+	if (text === undefined) {
+		text = formatFigures(figures);
+		texts.set(figures, text);
+	}
+
+	return text;
+}
+
+function formatFigures(figures: ContainerStats): string {
 	return [
 		formatPercent(figures.cpuPercent),
 		bytesSize(figures.memoryUsage),
