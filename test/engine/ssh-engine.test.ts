@@ -108,14 +108,18 @@ describeWithEngine('ssh:// engines through the system ssh and one forwarded sock
 		const engine = engineFor(`ssh://${SSHD_ALIAS}`);
 		expect(engine.endpointLabel).toBe(`ssh://${SSHD_ALIAS} (from --host)`);
 		const {store, feeds} = watch(engine);
-		await waitForState(store, (state) => state.connection.status === 'connected' && byName(state, 'ssh-before')?.state === 'running');
-		expect(store.getState().engine?.endpoint).toBe(`ssh://${SSHD_ALIAS}`);
-		await docker.run(['sleep', '1000'], ['--name', 'ssh-after']);
-		await waitForState(store, (state) => byName(state, 'ssh-after')?.state === 'running', 3000);
-		await docker.docker(['kill', 'ssh-after']);
-		await waitForState(store, (state) => byName(state, 'ssh-after')?.state === 'exited', 3000);
-		feeds.stop();
-		engine.close();
+		// Closed whatever happens: a stray ssh would be counted by the connection tests below.
+		try {
+			await waitForState(store, (state) => state.connection.status === 'connected' && byName(state, 'ssh-before')?.state === 'running');
+			expect(store.getState().engine?.endpoint).toBe(`ssh://${SSHD_ALIAS}`);
+			await docker.run(['sleep', '1000'], ['--name', 'ssh-after']);
+			await waitForState(store, (state) => byName(state, 'ssh-after')?.state === 'running');
+			await docker.docker(['kill', 'ssh-after']);
+			await waitForState(store, (state) => byName(state, 'ssh-after')?.state === 'exited');
+		} finally {
+			feeds.stop();
+			engine.close();
+		}
 	});
 
 	it('uses the socket path in the URL, with an explicit user and port', async () => {
