@@ -163,6 +163,27 @@ export type StatsSample = {
 	pids: number;
 };
 
+/** A metric a local (cgroup) sample could not read: the API fills it in. */
+export type StatsMetric = 'cpu' | 'memory' | 'network' | 'blockio' | 'pids';
+
+/** One local pass: a sample per container whose cgroup was readable, with what it could not read. */
+export type LocalStatsSample = {sample: StatsSample; missing: ReadonlySet<StatsMetric>};
+
+export interface LocalStatsReader {
+	/**
+	 * One pass over `ids` (running containers): the kernel's counters for each
+	 * container it can read, in the same units the API reports. Containers it
+	 * cannot read at all are left out; the caller uses the API for them. Never
+	 * throws for one container's failure.
+	 */
+	sample(ids: readonly string[]): Promise<Map<string, LocalStatsSample>>;
+	/** Drop what is cached for a container (its cgroup path): it stopped or went away. */
+	forget(id: string): void;
+}
+
+/** Where a container's figures came from: the kernel, the engine's API, or both (per metric). */
+export type StatsSource = 'cgroup' | 'api' | 'cgroup+api';
+
 /** What `docker stats` shows for a container, from two samples; berth shows I/O as rates. */
 export type ContainerStats = {
 	readMs: number;
@@ -183,6 +204,8 @@ export type ContainerStats = {
 	blockWriteRate?: number;
 	pids: number;
 	onlineCpus: number;
+	/** Where these figures came from (shown in the detail view); the API when unset. */
+	source?: StatsSource;
 };
 
 /** Which of a container's output streams a log line came from (a TTY container has stdout only). */
@@ -298,6 +321,12 @@ export interface Engine {
 	attach(id: string, options?: {detachKeys?: string}): Promise<ExecSession>;
 	/** Images, volumes, networks, disk usage and prune (resources.ts); absent on engines that have none (test fakes). */
 	readonly resources?: ResourceEngine;
+	/**
+	 * Reads stats straight from the kernel's cgroups when the engine runs on this
+	 * host and its containers' processes are visible (issue #13); absent for a
+	 * remote engine (tcp, ssh) and for test fakes.
+	 */
+	readonly localStats?: LocalStatsReader;
 	/** Release sockets and agents. */
 	close(): void;
 }
