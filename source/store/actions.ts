@@ -12,7 +12,8 @@ export type EngineAction =
 	/** `at`: berth's clock (ms) when it happened, for the break line in the events view. */
 	| {type: 'connection/connected'; info: EngineInfo; at?: number}
 	| {type: 'connection/lost'; problem: EngineProblem; attempt: number; retryAt: number; at?: number}
-	| {type: 'containers/listed'; containers: ContainerSummary[]; at?: number}
+	/** `keep`: containers left as they are (an event changed them after the list was asked for). */
+	| {type: 'containers/listed'; containers: ContainerSummary[]; keep?: string[]; at?: number}
 	/** A fresh look at some containers: the ones asked for and missing are gone. */
 	| {type: 'containers/refreshed'; ids: string[]; containers: ContainerSummary[]; at?: number}
 	| {type: 'engine/event'; event: EngineEvent};

@@ -1,5 +1,7 @@
 import {EngineError, type Engine, type EngineEvent, type EngineProblem} from '../engine/engine.js';
 import type {Store} from './create-store.js';
+import {containerRefresh} from './container-refresh.js';
+import {EventRecency} from './event-recency.js';
 
 export type FeedOptions = {
 	/** A full re-list at this interval keeps relative status text ("Up 3 minutes") current. Events stay the primary source. */
@@ -21,20 +23,15 @@ export function startFeeds(engine: Engine, store: Store, options: FeedOptions = 
 	const {reconcileMs = 30_000, refreshDelayMs = 100, backoffMs = {first: 500, max: 5000}} = options;
 	const stopped = new AbortController();
 	const dedup = new EventDedup();
-	let pendingRefresh = new Set<string>();
-	let refreshTimer: NodeJS.Timeout | undefined;
+	const recency = new EventRecency();
+	const refresh = containerRefresh(engine, store, recency, refreshDelayMs);
 
-	const refreshSoon = (id: string) => {
-		pendingRefresh.add(id);
-		refreshTimer ??= setTimeout(() => {
-			refreshTimer = undefined;
-			const ids = [...pendingRefresh];
-			pendingRefresh = new Set();
-			engine.listContainers({ids}).then(
-				(containers) => store.dispatch({type: 'containers/refreshed', ids, containers, at: Date.now()}),
-				() => undefined, // A broken connection is reported by the event stream.
-			);
-		}, refreshDelayMs);
+	/** A full list, keeping as they are the containers that had an event while it was out. */
+	const listAll = async () => {
+		const mark = recency.mark();
+		const containers = await engine.listContainers();
+		const keep = [...recency.changedSince(mark)];
+		return {type: 'containers/listed', containers: containers.filter((container) => !keep.includes(container.id)), keep, at: Date.now()} as const;
 	};
 
 	const session = async (signal: AbortSignal) => {
@@ -46,17 +43,19 @@ export function startFeeds(engine: Engine, store: Store, options: FeedOptions = 
 		const subscribing = engine.subscribeEvents({since: since === undefined ? undefined : formatSince(since), signal});
 		// Without a clock to start from, subscribe first and list after.
 		if (since === undefined) await subscribing;
-		const [events, listed] = await Promise.all([subscribing, engine.listContainers()]);
+		const listing = listAll();
+		const [events, listed] = await Promise.all([subscribing, listing]);
 		store.dispatch({type: 'connection/connected', info, at: Date.now()});
-		store.dispatch({type: 'containers/listed', containers: listed, at: Date.now()});
+		store.dispatch(listed);
 		const reconcile = setInterval(() => {
-			engine.listContainers().then((containers) => store.dispatch({type: 'containers/listed', containers, at: Date.now()}), () => undefined);
+			listAll().then((action) => store.dispatch(action), () => undefined);
 		}, reconcileMs);
 		try {
 			for await (const event of events) {
 				if (!dedup.isNew(event)) continue;
+				if (event.type === 'container') recency.touch(event.id);
 				store.dispatch({type: 'engine/event', event});
-				if (event.type === 'container' && !event.action.startsWith('exec_')) refreshSoon(event.id);
+				if (event.type === 'container' && !event.action.startsWith('exec_')) refresh.soon(event.id);
 			}
 
 			if (!signal.aborted) {
@@ -93,7 +92,7 @@ export function startFeeds(engine: Engine, store: Store, options: FeedOptions = 
 	return {
 		stop() {
 			stopped.abort();
-			if (refreshTimer) clearTimeout(refreshTimer);
+			refresh.stop();
 		},
 	};
 }

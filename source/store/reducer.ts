@@ -66,7 +66,7 @@ export function reducer(state: State, action: Action): State {
 			};
 
 		case 'containers/listed':
-			return {...state, containers: fromList(state.containers, action.containers, undefined, action.at)};
+			return {...state, containers: fromList(state.containers, action.containers, undefined, action.at, action.keep)};
 
 		case 'containers/refreshed':
 			return {...state, containers: fromList(state.containers, action.containers, action.ids, action.at)};
@@ -96,9 +96,15 @@ function fromList(
 	listed: ContainerSummary[],
 	ids: string[] | undefined,
 	atMs: number | undefined,
+	keep: readonly string[] = [],
 ): ReadonlyMap<string, Container> {
 	const next = new Map(ids ? previous : []);
 	if (ids) for (const id of ids) next.delete(id);
+	for (const id of keep) {
+		const kept = previous.get(id);
+		if (kept) next.set(id, kept);
+	}
+
 	for (const summary of listed) {
 		const old = previous.get(summary.id);
 		// The list's own "Exited (N)" is the engine's word; an event's code fills in when it has none.

@@ -115,9 +115,7 @@ describeWithEngine('ssh:// engines through the system ssh and one forwarded sock
 			await docker.run(['sleep', '1000'], ['--name', 'ssh-after']);
 			await waitForState(store, (state) => byName(state, 'ssh-after')?.state === 'running');
 			await docker.docker(['kill', 'ssh-after']);
-			// Known issue (#12 note): over ssh the die event is sometimes seen only after more than
-			// 10 s here; the 30 s re-list still corrects the row. Wait past that re-list.
-			await waitForState(store, (state) => byName(state, 'ssh-after')?.state === 'exited', 40_000);
+			await waitForState(store, (state) => byName(state, 'ssh-after')?.state === 'exited');
 		} finally {
 			feeds.stop();
 			engine.close();

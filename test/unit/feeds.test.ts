@@ -88,6 +88,111 @@ describe('startFeeds against a FakeEngine', () => {
 		}
 	});
 
+	/**
+	 * An engine whose next list (of `ids` or of all) answers with what it read at
+	 * once, but only when released; with `thenHang`, later lists of that kind never answer.
+	 */
+	const holdingNextList = (engine: FakeEngine, which: 'ids' | 'all', thenHang = false) => {
+		let release = () => {};
+		const released = new Promise<void>((resolve) => {
+			release = resolve;
+		});
+		let armed = true;
+		let sent = false;
+		const original = engine.listContainers.bind(engine);
+		engine.listContainers = async (options = {}) => {
+			const snapshot = await original(options);
+			if ((which === 'ids') === (options.ids !== undefined)) {
+				if (!armed && thenHang) await new Promise(() => {});
+				if (!armed) return snapshot;
+				armed = false;
+				sent = true;
+				await released;
+			}
+
+			return snapshot;
+		};
+
+		return {release, sent: () => sent};
+	};
+
+	test('a refresh that answers after a newer event does not undo it', async () => {
+		const engine = new FakeEngine({containers: [containerFixture({name: 'web'})]});
+		const {store, feeds} = setup(engine);
+		const id = idFor('web');
+		try {
+			await vi.waitFor(() => expect(store.getState().connection.status).toBe('connected'));
+			const held = holdingNextList(engine, 'ids');
+			await engine.containerAction(id, 'pause');
+			// The refresh the pause asked for has read "paused" and is slow to answer...
+			await vi.waitFor(() => expect(held.sent()).toBe(true));
+			// ...while the container is unpaused and that refresh answers first.
+			await engine.containerAction(id, 'unpause');
+			await vi.waitFor(() => expect(store.getState().containers.get(id)?.state).toBe('running'));
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			held.release();
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			expect(store.getState().containers.get(id)).toMatchObject({state: 'running', status: 'Up 5 minutes'});
+		} finally {
+			feeds.stop();
+		}
+	});
+
+	test('an engine that announces a die before its list says so (dockerd 20.10) is asked again until it does', async () => {
+		const engine = new FakeEngine({containers: [containerFixture({name: 'web'})]});
+		const {store, feeds} = setup(engine);
+		const id = idFor('web');
+		try {
+			await vi.waitFor(() => expect(store.getState().connection.status).toBe('connected'));
+			const listsBefore = engine.listCalls;
+			engine.emit(eventFixture('die', id, {exitCode: '137'}));
+			await vi.waitFor(() => expect(store.getState().containers.get(id)?.state).toBe('exited'));
+			// The refresh the die asked for still reads "running": it must not undo the event.
+			await vi.waitFor(() => expect(engine.listCalls).toBeGreaterThan(listsBefore));
+			await new Promise((resolve) => setTimeout(resolve, 50));
+			expect(store.getState().containers.get(id)?.state).toBe('exited');
+			engine.update(id, {state: 'exited', status: 'Exited (137) 1 second ago'});
+			await vi.waitFor(() => expect(store.getState().containers.get(id)?.status).toBe('Exited (137) 1 second ago'), {timeout: 2000});
+			expect(store.getState().containers.get(id)).toMatchObject({state: 'exited', exitCode: 137});
+		} finally {
+			feeds.stop();
+		}
+	});
+
+	test('a list that keeps contradicting the last event is believed after a few checks', async () => {
+		const engine = new FakeEngine({containers: [containerFixture({name: 'web'})]});
+		const {store, feeds} = setup(engine);
+		const id = idFor('web');
+		try {
+			await vi.waitFor(() => expect(store.getState().connection.status).toBe('connected'));
+			engine.emit(eventFixture('die', id, {exitCode: '1'}));
+			engine.update(id, {state: 'restarting', status: 'Restarting (1) Less than a second ago'});
+			await vi.waitFor(() => expect(store.getState().containers.get(id)?.state).toBe('restarting'), {timeout: 6000});
+		} finally {
+			feeds.stop();
+		}
+	});
+
+	test('a full re-list that answers after a newer event keeps that container as the event left it', async () => {
+		const engine = new FakeEngine({containers: [containerFixture({name: 'web'}), containerFixture({name: 'db'})]});
+		const store = createStore(initialState(), {batchMs: 1});
+		const feeds = startFeeds(engine, store, {refreshDelayMs: 1, reconcileMs: 30, backoffMs: {first: 5, max: 10}});
+		const [web, db] = [idFor('web'), idFor('db')];
+		try {
+			await vi.waitFor(() => expect(store.getState().connection.status).toBe('connected'));
+			const held = holdingNextList(engine, 'all', true);
+			await vi.waitFor(() => expect(held.sent()).toBe(true));
+			engine.die(web, 3);
+			engine.update(db, {status: 'Up 6 minutes'});
+			await vi.waitFor(() => expect(store.getState().containers.get(web)?.state).toBe('exited'));
+			held.release();
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			expect(store.getState().containers.get(web)).toMatchObject({state: 'exited', exitCode: 3});
+		} finally {
+			feeds.stop();
+		}
+	});
+
 	test('a failed connect is reported with its problem and retried with a growing attempt count', async () => {
 		const engine = new FakeEngine({connectError: engineErrorFixture({title: 'nope'})});
 		const {store, feeds} = setup(engine);
