@@ -24,14 +24,15 @@ export function parseHost(raw: string, source: EndpointSource, tls?: TlsFiles): 
 	};
 
 	const schemeEnd = value.indexOf('://');
-	// The CLI dials a bare value as tcp:// (a path as unix://); berth asks instead,
-	// so a typo in DOCKER_HOST is reported rather than dialled as a host name.
+	// As the CLI does (opts.ParseHost), a value without a scheme is a tcp host: localhost:2375
+	// dials tcp://localhost:2375. A path is no tcp host (the CLI refuses it too): say unix://.
 	if (schemeEnd === -1) {
 		if (value.startsWith('/') || value.startsWith('./')) {
 			return fail('it has no scheme', `unix://${value}`);
 		}
 
-		return fail('it has no scheme', value ? `tcp://${value}` : undefined);
+		if (value === '') return fail('it is empty');
+		return parseTcp(value, source, tls, fail);
 	}
 
 	const scheme = value.slice(0, schemeEnd).toLowerCase();
@@ -67,9 +68,8 @@ function parseTcp(
 	fail: (reason: string, suggestion?: string) => never,
 ): Endpoint {
 	if (rest.includes('://')) return fail('it contains a second scheme');
-	// Deliberately stricter than the CLI, which turns an empty host into localhost:2375.
-	if (rest === '' || rest.startsWith(':')) return fail('it names no host', 'tcp://localhost:2375');
-	const url = parseUrl(`tcp://${rest}`, fail);
+	// An empty host is localhost, as in the CLI's ParseTCPAddr (tcp:// and tcp://:2376 both dial localhost).
+	const url = parseUrl(`tcp://${rest === '' || rest.startsWith(':') ? `localhost${rest}` : rest}`, fail);
 	if (url.username || url.password || url.search || url.hash || rest.includes('?') || rest.includes('#')) {
 		return fail('tcp:// hosts take no user, query or fragment');
 	}

@@ -43,7 +43,7 @@ beforeAll(() => {
 	writeContext('lower-case-keys', {host: 'tcp://lower.example:1234'});
 	writeContext('no-host', {SkipTLSVerify: false});
 	writeContext('no-docker', undefined);
-	writeContext('broken-host', {Host: 'example.com'});
+	writeContext('broken-host', {Host: 'http://example.com'});
 	for (const file of ['ca.pem', 'cert.pem', 'key.pem']) writeFileSync(join(certs, file), file);
 });
 
@@ -247,6 +247,12 @@ describe('host forms', () => {
 		],
 		['ssh://[::1]:2222', {kind: 'ssh', host: '::1', port: 2222, url: 'ssh://[::1]:2222'}],
 		['ssh://me%40corp@host', {kind: 'ssh', user: 'me@corp', host: 'host'}],
+		// Without a scheme, and with an empty host, as the docker CLI dials them.
+		['localhost:2375', {kind: 'tcp', host: 'localhost', port: 2375, url: 'tcp://localhost:2375'}],
+		['docker.example', {kind: 'tcp', host: 'docker.example', port: 2375, url: 'tcp://docker.example:2375'}],
+		['[::1]:2376', {kind: 'tcp', host: '::1', port: 2376}],
+		['tcp://', {kind: 'tcp', host: 'localhost', port: 2375, url: 'tcp://localhost:2375'}],
+		['tcp://:2376', {kind: 'tcp', host: 'localhost', port: 2376}],
 	];
 
 	test.each(good)('%s', (raw, expected) => {
@@ -260,12 +266,9 @@ describe('host forms', () => {
 	});
 
 	const bad: Array<[string, string, string?]> = [
-		['foo', 'no scheme', 'tcp://foo'],
-		['localhost:2375', 'no scheme', 'tcp://localhost:2375'],
 		['/var/run/docker.sock', 'no scheme', 'unix:///var/run/docker.sock'],
+		['', 'empty'],
 		['http://x', 'not a Docker host scheme', 'tcp://x'],
-		['tcp://', 'names no host'],
-		['tcp://:2376', 'names no host'],
 		['tcp://host:99999', 'cannot be parsed'],
 		['tcp://host:2375/v1.41', 'path'],
 		['tcp://user@host:2375', 'no user'],
@@ -291,7 +294,7 @@ describe('host forms', () => {
 	});
 
 	test('a bad --host is reported with its source', () => {
-		const problem = problemOf(() => resolve({host: 'foo'}));
+		const problem = problemOf(() => resolve({host: 'gopher://foo'}));
 		expect(problem.detail).toContain('from --host');
 	});
 });
