@@ -53,6 +53,13 @@ export const options: readonly Option[] = [
 	},
 	{name: 'refresh', type: 'number', value: '<seconds>', description: 'How often live stats (CPU, memory, network, block I/O) are redrawn (default: 1)'},
 	{
+		name: 'stats-source',
+		type: 'string',
+		value: '<auto|cgroup|api>',
+		description:
+			'Where live stats come from: auto reads the kernel\'s cgroups when the engine runs on this host (nothing for the daemon to do) and asks the engine\'s API for what it cannot read; cgroup reads them whatever the endpoint (e.g. a tcp://localhost engine); api always asks the engine (default: auto)',
+	},
+	{
 		name: 'events-since',
 		type: 'string',
 		value: '<dur|time>',
@@ -63,6 +70,13 @@ export const options: readonly Option[] = [
 	{name: 'since', type: 'string', value: '<dur|time>', description: 'Show logs since a time, as docker logs --since: a duration back from now (10m, 1h30m) or a time (2025-05-01T12:00:00Z, a date, Unix seconds)'},
 	{name: 'log-lines', type: 'number', value: '<n>', description: 'Log lines a logs view keeps in memory; the oldest go first (default: 10000)'},
 	{name: 'no-log-colors', type: 'boolean', description: 'Strip the colours containers put in their logs (c toggles them in the logs view)'},
+	{
+		name: 'config',
+		type: 'string',
+		value: '<file>',
+		description:
+			'Read options from this JSON file instead of $XDG_CONFIG_HOME/berth/config.json (~/.config/berth/config.json): keys are the long option names, e.g. {"read-only": true, "tail": "1000"}; flags win over the file',
+	},
 	{name: 'once', type: 'boolean', description: 'Print the containers as text and exit (what berth does when stdout is not a terminal)'},
 	{name: 'keys', type: 'boolean', description: 'Print every key binding as <keys> TAB <action id> TAB <description> and exit'},
 	{name: 'version', short: 'v', type: 'boolean', description: 'Print the version and exit'},

@@ -4,9 +4,11 @@ import meow from 'meow';
 import {render} from 'ink';
 import {helpText, options} from './cli-options.js';
 import {toConfig, type Config} from './config.js';
+import {defaultConfigPath, mergeConfig, readConfigFile} from './config-file.js';
 import {createDockerEngine} from './engine/docker-engine.js';
 import {EngineError, type Engine, type EngineProblem} from './engine/engine.js';
 import {resolveEndpoint, type Endpoint} from './engine/endpoint.js';
+import {localStatsProblem, parseStatsSourceMode, type StatsSourceMode} from './engine/local-stats-mode.js';
 import {formatKeymap} from './keymap/match.js';
 import {formatContainersText} from './once.js';
 import {createStore} from './store/create-store.js';
@@ -31,6 +33,8 @@ const cli = meow(helpText(), {
 	autoHelp: false,
 	autoVersion: false,
 	allowUnknownFlags: false,
+	// Absent booleans stay undefined, so a config file's `true` is not overridden by a default.
+	booleanDefault: undefined,
 	flags: Object.fromEntries(
 		options.map((option) => [camelCase(option.name), {type: option.type, ...(option.short ? {shortFlag: option.short} : {})}]),
 	) as Record<string, {type: 'string' | 'boolean' | 'number'; shortFlag?: string}>,
@@ -44,6 +48,7 @@ const flags = cli.flags as {
 	yes?: boolean;
 	stopTimeout?: number;
 	refresh?: number;
+	statsSource?: string;
 	shell?: string;
 	detachKeys?: string;
 	eventsSince?: string;
@@ -52,6 +57,7 @@ const flags = cli.flags as {
 	keys?: boolean;
 	version?: boolean;
 	help?: boolean;
+	config?: string;
 };
 
 async function main(): Promise<number> {
@@ -77,9 +83,13 @@ async function main(): Promise<number> {
 
 	let config: Config;
 	let logsConfig: LogsConfig;
+	let statsSource: StatsSourceMode;
 	try {
-		config = toConfig(flags);
-		logsConfig = toLogsConfig(cli.flags as LogsFlags);
+		const fromFile = readConfigFile(flags.config ?? defaultConfigPath(process.env, homedir()), flags.config !== undefined);
+		const merged = mergeConfig(fromFile, cli.flags) as typeof flags;
+		config = toConfig(merged);
+		logsConfig = toLogsConfig(merged as LogsFlags);
+		statsSource = parseStatsSourceMode(merged.statsSource);
 	} catch (error) {
 		process.stderr.write(`berth: ${error instanceof Error ? error.message : String(error)} (berth --help lists the options)\n`);
 		return 2;
@@ -89,13 +99,16 @@ async function main(): Promise<number> {
 	let endpoint: Endpoint;
 	try {
 		endpoint = resolveEndpoint({host: config.host, context: config.context, env: process.env, homeDir: homedir()});
-		engine = createDockerEngine(endpoint, {ssh: config.sshConfig === undefined ? {} : {configFile: config.sshConfig}});
+		engine = createDockerEngine(endpoint, {ssh: config.sshConfig === undefined ? {} : {configFile: config.sshConfig}, statsSource});
 	} catch (error) {
 		return reportProblem(error);
 	}
 
 	const interactive = process.stdout.isTTY === true && process.stdin.isTTY === true;
 	if (flags.once || !interactive) return printOnce(engine);
+	// Forced, the kernel is read anyway; say once why it may not work (left above the dashboard on exit).
+	const localProblem = statsSource === 'cgroup' ? localStatsProblem({endpoint}) : undefined;
+	if (localProblem) process.stderr.write(`berth: --stats-source cgroup: ${localProblem}; stats berth cannot read there come from the engine's API\n`);
 	// ssh://: log in before the UI starts, so what needs the user (an unknown host key, a key
 	// that needs its passphrase) is said on the terminal and berth exits, instead of retrying.
 	if (endpoint.kind === 'ssh') {

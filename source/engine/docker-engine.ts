@@ -22,12 +22,18 @@ import {toContainer, type RawContainer} from './to-container.js';
 import {createDockerResources} from './docker-resources.js';
 import {parseEventLine} from './to-event.js';
 import {createSshTransport, type EngineTransport, type SshTransportOptions} from './ssh-transport.js';
+import {dockerLocalStats} from './docker-local-stats.js';
+import type {StatsSourceMode} from './local-stats-mode.js';
 
 const connectTimeoutMs = 10_000;
 
 export type DockerEngineOptions = {
 	/** How ssh:// endpoints run ssh (e.g. an ssh config file of their own). */
 	ssh?: SshTransportOptions;
+	/** --stats-source: auto (default) reads cgroups when the engine is on this host, cgroup always tries, api never. */
+	statsSource?: StatsSourceMode;
+	/** Where the local stats reader finds /proc and /sys ('' : this host's own); for tests. */
+	localRoot?: string;
 };
 
 /** Builds an Engine on dockerode for a resolved endpoint. */
@@ -51,11 +57,14 @@ export function createDockerEngine(endpoint: Endpoint, options: DockerEngineOpti
 	// request: it would cut a stop that waits out its grace period (the API answers only once the
 	// container has exited), and over ssh it crashes (sock.setTimeout is not a function).
 	(docker.modem as {timeout?: number}).timeout = undefined;
+	const localStats = dockerLocalStats(docker, endpoint, options.statsSource ?? 'auto', options.localRoot);
 
 	return {
 		endpointLabel: `${endpoint.url} (${describeSource(endpoint.source)})`,
 
 		resources: createDockerResources(docker, fail),
+
+		...(localStats ? {localStats} : {}),
 
 		async connect(signal) {
 			// ssh://: (re)establish the one SSH connection first; it has its own time limit.

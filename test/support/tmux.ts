@@ -3,7 +3,7 @@
  * exact size, on a private tmux server (own socket, no user config), and reads the screen.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -196,13 +196,17 @@ export interface BerthOptions {
 	env?: Record<string, string>;
 }
 
-/** Runs the built berth (`node24 dist/berth.js ...args`) in a tmux session against `host`. */
+/**
+ * Runs the built berth (`node24 dist/berth.js ...args`) in a tmux session against `host`,
+ * with a config directory of its own (empty unless `env` says otherwise), so a config file
+ * of the person running the tests never changes what berth does.
+ */
 export function startBerth(opts: BerthOptions): Promise<TmuxSession> {
 	return startTmux({
 		cols: opts.cols,
 		rows: opts.rows,
 		command: berthCommand(opts.args),
-		env: { DOCKER_HOST: opts.host, ...opts.env },
+		env: { DOCKER_HOST: opts.host, XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'berth-xdg-')), ...opts.env },
 	});
 }
 

@@ -2,6 +2,9 @@
  * Container actions in the built berth, in tmux, against the private engine:
  * keys in, the screen and the engine's own view out.
  */
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, expect, it} from 'vitest';
 import {describeWithTerminal} from '../support/engine-available.js';
 import type {EngineClient} from '../support/private-engine.js';
@@ -76,5 +79,19 @@ describeWithTerminal('container actions in the built berth', (docker: EngineClie
 		const screen = await session.waitFor('read-only: remove is disabled');
 		expect(screen).not.toContain('Remove tact-ro?');
 		expect(await state(docker, 'tact-ro')).toMatchObject({Status: 'running'});
+	});
+
+	it('a config file sets options (read-only here), and a bad one is refused before the UI starts', async () => {
+		await docker.run(['sleep', '1000'], ['--name', 'tact-config']);
+		const xdg = mkdtempSync(join(tmpdir(), 'berth-config-'));
+		mkdirSync(join(xdg, 'berth'));
+		writeFileSync(join(xdg, 'berth', 'config.json'), '{"read-only": true}');
+		session = await startBerth({cols: 120, rows: 24, host: docker.host, env: {XDG_CONFIG_HOME: xdg}});
+		const first = await session.waitFor('tact-config');
+		expect(first.split('\n')[1]).toContain('read-only');
+		await session.kill();
+		writeFileSync(join(xdg, 'berth', 'config.json'), '{"read-only": "yes"}');
+		session = await startBerth({cols: 120, rows: 24, host: docker.host, env: {XDG_CONFIG_HOME: xdg}});
+		await session.waitFor(/config\.json: "read-only" must be a boolean/);
 	});
 });
