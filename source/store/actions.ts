@@ -34,7 +34,10 @@ export type UiAction =
 	| {type: 'ui/view'; view: View}
 	| {type: 'ui/notice'; notice?: Notice};
 
-export type Action = EngineAction | UiAction | ActionsAction | StatsAction | EventsAction | ShellAction | LogsAction | ResourcesAction;
+/** The containers pane reports the rows it drew (only when they change); batched, not urgent. */
+export type ViewportAction = {type: 'viewport/shown'; ids: readonly string[]};
+
+export type Action = EngineAction | UiAction | ActionsAction | StatsAction | ViewportAction | EventsAction | ShellAction | LogsAction | ResourcesAction;
 
 /** UI actions answer a key: they are published at once, not batched. */
 export function isUrgent(action: Action): boolean {

@@ -20,6 +20,11 @@ export function reducer(state: State, action: Action): State {
 		return stats === state.stats ? state : {...state, stats};
 	}
 
+	if (action.type === 'viewport/shown') {
+		const same = action.ids.length === state.viewport.ids.length && action.ids.every((id, index) => id === state.viewport.ids[index]);
+		return same ? state : {...state, viewport: {ids: action.ids}};
+	}
+
 	if (isActionsAction(action)) {
 		const actions = actionsReducer(state.actions, action);
 		return actions === state.actions ? state : {...state, actions};

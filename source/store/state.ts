@@ -76,6 +76,18 @@ export type State = {
 	shell: ShellState;
 	/** Images, volumes, networks and disk usage, their dialogs and the remove or prune running (resources-slice.ts). */
 	resources: ResourcesState;
+	/** What the containers table draws right now: the stats feed streams these rows (stats-feed.ts). */
+	viewport: Viewport;
+};
+
+/**
+ * The containers drawn on screen, reported by the containers pane after it
+ * renders (its scroll window lives in React). Not part of `ui`: nothing on
+ * screen depends on it, so reporting it causes no re-render.
+ */
+export type Viewport = {
+	/** Container ids of the table rows on screen, top to bottom; empty while the table is not shown. */
+	ids: readonly string[];
 };
 
 export const initialUi: UiState = {
@@ -103,5 +115,6 @@ export function initialState(ui: Partial<UiState> = {}): State {
 		events: initialEvents(),
 		shell: initialShell,
 		resources: initialResources(),
+		viewport: {ids: []},
 	};
 }

@@ -13,6 +13,8 @@ export type StatsTotals = {
 	/** Containers with figures, and stats streams open. */
 	withStats: number;
 	streaming: number;
+	/** Containers whose figures come from the kernel's cgroups (all metrics or some). */
+	fromCgroups: number;
 };
 
 /** The header's totals. Each container's CPU % is of one CPU, as docker stats shows it. */
@@ -21,7 +23,9 @@ export function selectStatsTotals(state: State): StatsTotals {
 	let cpuSeen = false;
 	let memoryUsage = 0;
 	let sampleCpus = 0;
+	let fromCgroups = 0;
 	for (const figures of state.stats.current.values()) {
+		if (figures.source === 'cgroup' || figures.source === 'cgroup+api') fromCgroups += 1;
 		if (figures.cpuPercent !== undefined) {
 			cpuSum += figures.cpuPercent;
 			cpuSeen = true;
@@ -33,7 +37,7 @@ export function selectStatsTotals(state: State): StatsTotals {
 
 	const cpus = state.engine?.cpus || sampleCpus;
 	const memoryTotal = state.engine?.memoryBytes ?? 0;
-	const totals: StatsTotals = {cpus, memoryUsage, memoryTotal, withStats: state.stats.current.size, streaming: state.stats.streaming};
+	const totals: StatsTotals = {cpus, memoryUsage, memoryTotal, withStats: state.stats.current.size, streaming: state.stats.streaming, fromCgroups};
 	if (cpuSeen && cpus > 0) totals.cpuPercentOfHost = cpuSum / cpus;
 	if (memoryTotal > 0) totals.memoryPercent = (memoryUsage / memoryTotal) * 100;
 	return totals;

@@ -4,7 +4,8 @@ import {bytesSize, formatPercent} from './format.js';
 
 /**
  * The header's stats totals: summed CPU % of the host's CPUs, summed memory
- * of the host's, and how many containers are streaming. Empty until the
+ * of the host's, and where the figures come from (cgroups read by berth,
+ * streams for the rows on screen, one-shots for the rest). Empty until the
  * first figures, so an engine without running containers shows none.
  */
 export function statsTotalsText(state: State): string {
@@ -13,5 +14,7 @@ export function statsTotalsText(state: State): string {
 	const cpu = `CPU ${formatPercent(totals.cpuPercentOfHost)}${totals.cpus > 0 ? ` of ${totals.cpus} CPU${totals.cpus === 1 ? '' : 's'}` : ''}`;
 	const memoryOf = totals.memoryTotal > 0 ? ` / ${bytesSize(totals.memoryTotal)} (${formatPercent(totals.memoryPercent)})` : '';
 	const memory = `MEM ${bytesSize(totals.memoryUsage)}${memoryOf}`;
-	return `${cpu} · ${memory} · ${totals.streaming} streaming`;
+	const streams = `${totals.streaming} streaming`;
+	const source = totals.fromCgroups === 0 ? streams : totals.streaming === 0 ? 'from cgroups' : `from cgroups + ${streams}`;
+	return `${cpu} · ${memory} · ${source}`;
 }

@@ -35,11 +35,11 @@ export function useScreenState(): State {
 	return useSyncExternalStore(store.subscribe, snapshot);
 }
 
-/** Every slice but stats is the same object. */
+/** Every slice but stats is the same object (the viewport is what the screen reported, not what it draws). */
 function sameBesideStats(shown: State, next: State): boolean {
 	const keys = Object.keys(next) as Array<keyof State>;
 	if (keys.length !== Object.keys(shown).length) return false;
-	return keys.every((key) => key === 'stats' || shown[key] === next[key]);
+	return keys.every((key) => key === 'stats' || key === 'viewport' || shown[key] === next[key]);
 }
 
 /** The stats as the screen prints them: every figure of every container, and the header's totals. */

@@ -10,6 +10,7 @@ import {historyValues} from '../../source/store/stats-history.js';
 import {initialState, type State} from '../../source/store/state.js';
 import {describeWithEngine} from '../support/engine-available.js';
 import type {EngineClient} from '../support/private-engine.js';
+import {waitForState as waitFor} from '../support/wait-for-state.js';
 
 type Session = {engine: Engine; store: Store; feeds: Feeds; stats: StatsFeed; openStreams: Map<string, number>};
 
@@ -31,33 +32,18 @@ function counting(engine: Engine, open: Map<string, number>): Engine {
 	};
 }
 
+/** berth with `--stats-source api`: every figure from the engine's API (local-stats.test.ts covers the cgroup source). */
 function connect(host: string): Session {
 	const openStreams = new Map<string, number>();
-	const engine = counting(createDockerEngine(parseHost(host, {kind: 'flag-host'})), openStreams);
+	const engine = counting(createDockerEngine(parseHost(host, {kind: 'flag-host'}), {statsSource: 'api'}), openStreams);
 	const store = createStore(initialState());
 	const feeds = startFeeds(engine, store, {backoffMs: {first: 200, max: 1000}});
 	const stats = startStatsFeed(engine, store, {refreshMs: 1000});
 	return {engine, store, feeds, stats, openStreams};
 }
 
-function waitForState(store: Store, predicate: (state: State) => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (predicate(store.getState())) {
-			resolve();
-			return;
-		}
-
-		const timer = setTimeout(() => {
-			unsubscribe();
-			reject(new Error(`${what}: not within ${timeoutMs} ms`));
-		}, timeoutMs);
-		const unsubscribe = store.subscribe(() => {
-			if (!predicate(store.getState())) return;
-			clearTimeout(timer);
-			unsubscribe();
-			resolve();
-		});
-	});
+function waitForState(store: Store, predicate: (state: State) => boolean, what: string, timeoutMs = 20_000): Promise<number> {
+	return waitFor(store, predicate, {timeoutMs, what});
 }
 
 /** Connections the daemon holds open on its socket right now (server side, as `ss -x` lists them). */
@@ -127,6 +113,8 @@ describeWithEngine('live stats on a real engine', (docker: EngineClient) => {
 		session = connect(docker.host);
 		await waitForState(session.store, (state) => state.connection.status === 'connected' && state.containers.size >= 4, 'connected');
 		for (const name of ['stats-busy', 'stats-limited', 'stats-filler', 'stats-pausable']) ids[name] = idOf(session.store.getState(), name);
+		// All four rows on screen (what the containers pane reports): each gets a stream.
+		session.store.dispatch({type: 'viewport/shown', ids: Object.values(ids)});
 	});
 
 	afterAll(async () => {

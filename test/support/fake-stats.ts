@@ -1,9 +1,10 @@
 /**
  * The stats half of FakeEngine: per-container streams a test pushes samples
- * into, with a count of the streams open right now (what a leak test checks),
- * and `sampleFixture` to build samples without writing every counter.
+ * into, with a count of the streams open right now (what a leak test checks)
+ * and a log of one-shot requests, `sampleFixture` to build samples without
+ * writing every counter, and FakeLocalStats, a local (cgroup) reader.
  */
-import type {StatsSample} from '../../source/engine/engine.js';
+import type {LocalStatsReader, LocalStatsSample, StatsMetric, StatsSample} from '../../source/engine/engine.js';
 
 /** A sample with everything zero but what is given; readMs defaults to now. */
 export function sampleFixture(partial: Partial<StatsSample> = {}): StatsSample {
@@ -32,6 +33,10 @@ export class FakeStats {
 	readonly opened: string[] = [];
 	/** The last sample pushed per container: what sampleStats answers. */
 	readonly latest = new Map<string, StatsSample>();
+	/** Every sampleStats call (one-shot), with the fake clock's time. */
+	readonly sampled: Array<{id: string; atMs: number}> = [];
+	/** The most streams ever open at once. */
+	peakOpen = 0;
 	private readonly subscribers = new Map<string, Set<Subscriber>>();
 
 	/** Streams open now, all containers or one. */
@@ -64,6 +69,7 @@ export class FakeStats {
 	}
 
 	async sample(id: string): Promise<StatsSample | undefined> {
+		this.sampled.push({id, atMs: Date.now()});
 		return this.latest.get(id);
 	}
 
@@ -112,6 +118,7 @@ export class FakeStats {
 		if (signal.aborted) ended = true;
 		else {
 			set.add(subscriber);
+			this.peakOpen = Math.max(this.peakOpen, this.openCount());
 			signal.addEventListener('abort', subscriber.end, {once: true});
 		}
 
@@ -138,4 +145,38 @@ export class FakeStats {
 			}),
 		};
 	}
+}
+
+/**
+ * A local stats reader in memory: each pass answers from `read` (or the fixed
+ * `samples`), and every pass and forget is logged.
+ */
+export class FakeLocalStats implements LocalStatsReader {
+	/** The ids of every pass, in order. */
+	readonly passes: string[][] = [];
+	readonly forgotten: string[] = [];
+	/** What a pass answers for a container when `read` is unset; absent: left out (unreadable). */
+	readonly samples = new Map<string, LocalStatsSample>();
+	/** What pass number `pass` (1 = the first) answers for a container; undefined leaves it out. */
+	read: ((id: string, pass: number) => LocalStatsSample | undefined) | undefined;
+
+	async sample(ids: readonly string[]): Promise<Map<string, LocalStatsSample>> {
+		this.passes.push([...ids]);
+		const out = new Map<string, LocalStatsSample>();
+		for (const id of ids) {
+			const sample = this.read ? this.read(id, this.passes.length) : this.samples.get(id);
+			if (sample) out.set(id, sample);
+		}
+
+		return out;
+	}
+
+	forget(id: string): void {
+		this.forgotten.push(id);
+	}
+}
+
+/** A local sample missing `missing` metrics (none by default). */
+export function localSample(sample: StatsSample, missing: StatsMetric[] = []): LocalStatsSample {
+	return {sample, missing: new Set(missing)};
 }

@@ -5,6 +5,7 @@ import {selectContainerView} from '../../source/store/selectors.js';
 import {appendHistory, emptyHistory, historyCapacity, historyValues, type HistoryPoint} from '../../source/store/stats-history.js';
 import {statsReducer} from '../../source/store/stats-reducer.js';
 import {selectStatsTotals} from '../../source/store/stats-selectors.js';
+import {statsTotalsText} from '../../source/ui/stats-totals.js';
 import {initialStats} from '../../source/store/stats-state.js';
 import {initialState, type State} from '../../source/store/state.js';
 import {containerFixture, fakeInfo, idFor} from '../support/fake-engine.js';
@@ -133,11 +134,21 @@ describe('stats selectors', () => {
 		expect(totals.memoryPercent).toBe(25);
 		expect(totals.streaming).toBe(3);
 		expect(totals.withStats).toBe(3);
+		expect(totals.fromCgroups).toBe(0);
+	});
+
+	test('the header says where figures come from: cgroups, streams, or both', () => {
+		const local = withStats([['a', figures({source: 'cgroup'})], ['b', figures({source: 'cgroup+api'})]]);
+		const onlyLocal = {...local, stats: {...local.stats, streaming: 0}};
+		expect(selectStatsTotals(onlyLocal).fromCgroups).toBe(2);
+		expect(statsTotalsText(onlyLocal)).toMatch(/ · from cgroups$/);
+		expect(statsTotalsText(local)).toMatch(/ · from cgroups \+ 2 streaming$/);
+		expect(statsTotalsText(withStats([['a', figures({source: 'api'})]]))).toMatch(/ · 1 streaming$/);
 	});
 
 	test('totals without figures or engine info: nothing undefined is NaN', () => {
 		const totals = selectStatsTotals(initialState());
-		expect(totals).toEqual({cpus: 0, memoryUsage: 0, memoryTotal: 0, withStats: 0, streaming: 0});
+		expect(totals).toEqual({cpus: 0, memoryUsage: 0, memoryTotal: 0, withStats: 0, streaming: 0, fromCgroups: 0});
 		const noInfo = reducer(initialState(), {type: 'stats/sampled', updates: [['a', figures({onlineCpus: 2, cpuPercent: 100})]], cleared: [], forgotten: [], streaming: 1});
 		expect(selectStatsTotals(noInfo).cpuPercentOfHost).toBe(50);
 		expect(selectStatsTotals(noInfo).memoryPercent).toBeUndefined();

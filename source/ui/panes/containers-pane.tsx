@@ -1,10 +1,12 @@
 import {Box, Text} from 'ink';
+import {useContext, useEffect} from 'react';
 import type {Column} from '../columns.js';
 import {cellText, stateColor} from '../container-cells.js';
 import {fit} from '../format.js';
 import type {ContainerStats} from '../../engine/engine.js';
 import type {ContainerView, Row} from '../../store/selectors.js';
 import {sanitizeText} from '../sanitize.js';
+import {StoreContext} from '../use-store.js';
 
 type Props = {
 	view: ContainerView;
@@ -26,6 +28,7 @@ export function ContainersPane({view, columns, height, width, nowMs, dim, emptyT
 	const selectedRow = rowIndexOf(view);
 	const start = windowStart(selectedRow, view.rows.length, height);
 	const visible = view.rows.slice(start, start + height);
+	useReportShown(visible);
 	const gutter = markers ? ' '.repeat(markers.width + 1) : '';
 	const titles = gutter + columns.map(titleText).join(' ');
 	return (
@@ -93,6 +96,22 @@ function RowLine({row, columns, width, nowMs, selected, dim, marker, figures}: R
 			{pad}
 		</Text>
 	);
+}
+
+/**
+ * Tells the store which containers this render drew, so the stats feed streams
+ * exactly those rows (issue #13). The scroll window exists only here, in React;
+ * the report is an intent dispatched after the commit, only when the rows
+ * change, and the table reports none when it leaves the screen.
+ */
+function useReportShown(visible: Row[]): void {
+	const store = useContext(StoreContext);
+	const ids = visible.flatMap((row) => (row.kind === 'container' ? [row.container.id] : []));
+	const key = ids.join(' ');
+	useEffect(() => {
+		store?.dispatch({type: 'viewport/shown', ids: key === '' ? [] : key.split(' ')});
+	}, [store, key]);
+	useEffect(() => () => store?.dispatch({type: 'viewport/shown', ids: []}), [store]);
 }
 
 /** A column title, right-aligned over numbers. */

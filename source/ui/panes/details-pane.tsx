@@ -74,6 +74,8 @@ function figureLines(container: Container, figures: ContainerStats | undefined):
 		`CPU ${formatPercent(figures.cpuPercent)}${cpus}   MEM ${memory}   PIDS ${figures.pids}`,
 		`NET ↓${formatRate(figures.networkRxRate ?? Number.NaN).trimStart()} ↑${formatRate(figures.networkTxRate ?? Number.NaN).trimStart()} (${humanSize(figures.networkRx)} / ${humanSize(figures.networkTx)} in all)   ` +
 			`BLOCK r ${formatRate(figures.blockReadRate ?? Number.NaN).trimStart()} w ${formatRate(figures.blockWriteRate ?? Number.NaN).trimStart()} (${humanSize(figures.blockRead)} / ${humanSize(figures.blockWrite)} in all)`,
+		// Where the figures came from (issue #13): the kernel's cgroup files, the engine's API, or both per metric.
+		`source: ${figures.source ?? 'api'}`,
 	];
 }
 
