@@ -3,6 +3,7 @@
  * use, 403 pre-defined network, 404) become EngineErrors titled with the engine's words.
  */
 import type Docker from 'dockerode';
+import {toContainerDetail} from './container-detail.js';
 import {EngineError} from './engine.js';
 import {errorFacts} from './error-facts.js';
 import type {PruneKind, ResourceEngine} from './resources.js';
@@ -27,7 +28,7 @@ export function createDockerResources(docker: Docker, fail: (error: unknown) => 
 		async listImages(signal) {
 			try {
 				const [raw, usage] = await Promise.all([api['listImages']!({all: true, abortSignal: signal}) as Promise<Raw[]>, df(signal)]);
-				return withImageUsage(raw.map(toImage), usage.images);
+				return withImageUsage(raw.map(toImage), usage.images, usage.containers);
 			} catch (error) {
 				return refuse(error, 'list images');
 			}
@@ -37,7 +38,7 @@ export function createDockerResources(docker: Docker, fail: (error: unknown) => 
 			try {
 				const [listed, usage] = await Promise.all([api['listVolumes']!({abortSignal: signal}) as Promise<Raw>, df(signal)]);
 				const volumes = Array.isArray(listed['Volumes']) ? (listed['Volumes'] as Raw[]) : [];
-				return withVolumeUsage(volumes.map(toVolume), usage.volumes);
+				return withVolumeUsage(volumes.map(toVolume), usage.volumes, usage.containers);
 			} catch (error) {
 				return refuse(error, 'list volumes');
 			}
@@ -98,7 +99,8 @@ export function createDockerResources(docker: Docker, fail: (error: unknown) => 
 		async inspectContainer(id) {
 			try {
 				const container = docker.getContainer(id) as unknown as Record<string, Call>;
-				return JSON.stringify(await container['inspect']!({}), null, 4);
+				const raw = ((await container['inspect']!({})) ?? {}) as Raw;
+				return {json: JSON.stringify(raw, null, 4), detail: toContainerDetail(raw)};
 			} catch (error) {
 				return refuse(error, 'inspect');
 			}

@@ -2,6 +2,7 @@
  * berth's own types for images, volumes, networks and disk usage, and the part of
  * the Engine that lists, removes and prunes them (docker-resources.ts on dockerode).
  */
+import type {ContainerDetail} from './container-detail.js';
 
 export type ImageSummary = {
 	/** "sha256:…" */
@@ -17,6 +18,8 @@ export type ImageSummary = {
 	/** Containers using it; -1 when the engine did not count them. */
 	containers: number;
 	labels: Record<string, string>;
+	/** Names of the containers using it, from /system/df (absent when not read). */
+	usedBy?: string[];
 };
 
 export type VolumeSummary = {
@@ -31,6 +34,10 @@ export type VolumeSummary = {
 	size: number;
 	/** Containers referring to it (running or not), from /system/df; -1 when unknown. */
 	refCount: number;
+	/** Names of the containers that mount it, from /system/df (absent when not read). */
+	usedBy?: string[];
+	/** Driver options (docker volume create -o). */
+	options: Record<string, string>;
 };
 
 export type NetworkSummary = {
@@ -44,17 +51,40 @@ export type NetworkSummary = {
 	gateways: string[];
 	/** Containers with an endpoint on it (running ones: a stopped container has none). */
 	containers: number;
+	/** Those containers: name and address on this network, from the network's inspect. */
+	attached: AttachedContainer[];
 	labels: Record<string, string>;
 	created?: number;
+	/** Anyone may connect containers to it (swarm overlays; --attachable). */
+	attachable: boolean;
+	/** IPv6 enabled. */
+	ipv6: boolean;
+	/** Driver options, e.g. com.docker.network.bridge.name. */
+	options: Record<string, string>;
 };
+
+export type AttachedContainer = {id: string; name: string; ipv4: string; ipv6: string};
 
 export type ContainerUsage = {
 	id: string;
+	/** The first name, without its "/". */
 	name: string;
+	/** Every name without its "/" (links add "other/alias" names). */
+	names: string[];
 	image: string;
+	imageId: string;
+	command: string;
+	/** Unix seconds. */
+	created: number;
 	state: string;
+	/** The engine's status text ("Up 3 minutes", "Exited (0) 2 hours ago"). */
+	status: string;
 	/** Bytes written in the container's layer (SizeRw). */
 	sizeRw: number;
+	/** Mounts whose volume driver is "local" (docker system df -v's LOCAL VOLUMES). */
+	localVolumes: number;
+	/** Names of the volumes it mounts. */
+	volumes: string[];
 };
 
 export type BuildCacheRecord = {
@@ -64,6 +94,11 @@ export type BuildCacheRecord = {
 	inUse: boolean;
 	shared: boolean;
 	description: string;
+	parents: string[];
+	/** Unix seconds; undefined when the engine did not say. */
+	created?: number;
+	lastUsed?: number;
+	usageCount: number;
 };
 
 /** GET /system/df: what `docker system df` reads. */
@@ -101,13 +136,18 @@ export interface ResourceEngine {
 	removeVolume(name: string, options: {force: boolean}): Promise<void>;
 	removeNetwork(id: string): Promise<void>;
 	prune(kind: PruneKind): Promise<PruneResult>;
-	/** GET /containers/{id}/json, as docker inspect prints it (indented JSON). */
-	inspectContainer(id: string): Promise<string>;
+	/** GET /containers/{id}/json: as docker inspect prints it (indented JSON), and what the detail tabs show. */
+	inspectContainer(id: string): Promise<ContainerInspect>;
 	/** GET /containers/{id}/top (docker top): column titles and one row per process. */
 	topContainer(id: string): Promise<{titles: string[]; processes: string[][]}>;
 	/** GET /containers/{id}/changes (docker diff). */
 	diffContainer(id: string): Promise<FileChange[]>;
 }
+
+/** A container's inspect: the JSON text (4-space indent, as docker inspect) and the fields the detail tabs show. */
+export type ContainerInspect = {json: string; detail: ContainerDetail};
+
+export type {ContainerDetail, MountInfo, PublishedPort, ResourceLimits, RestartInfo, Ulimit} from './container-detail.js';
 
 /** One line of docker diff: A added, C changed, D deleted. */
 export type FileChange = {kind: 'A' | 'C' | 'D'; path: string};

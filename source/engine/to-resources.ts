@@ -38,13 +38,16 @@ export function toImage(raw: Raw): ImageSummary {
 
 /**
  * GET /images/json leaves SharedSize and Containers at -1: take them from /system/df
- * (by id). Images df does not list (intermediate layers of docker images -a) keep -1.
+ * (by id), with the names of the containers df lists for each image. Images df
+ * does not list (intermediate layers of docker images -a) keep -1.
  */
-export function withImageUsage(images: ImageSummary[], usage: readonly ImageSummary[]): ImageSummary[] {
+export function withImageUsage(images: ImageSummary[], usage: readonly ImageSummary[], containers: readonly ContainerUsage[] = []): ImageSummary[] {
 	const byId = new Map(usage.map((image) => [image.id, image]));
+	const users = new Map<string, string[]>();
+	for (const container of containers) users.set(container.imageId, [...(users.get(container.imageId) ?? []), container.name]);
 	return images.map((image) => {
 		const used = byId.get(image.id);
-		return used ? {...image, sharedSize: used.sharedSize, containers: used.containers} : image;
+		return used ? {...image, sharedSize: used.sharedSize, containers: used.containers, usedBy: (users.get(image.id) ?? []).sort()} : image;
 	});
 }
 
@@ -61,15 +64,18 @@ export function toVolume(raw: Raw): VolumeSummary {
 		...(created === undefined ? {} : {created}),
 		size: number(usage['Size']),
 		refCount: number(usage['RefCount']),
+		options: labels(raw['Options']),
 	};
 }
 
-/** Merges /system/df's sizes and ref counts into the volume list (by name). */
-export function withVolumeUsage(volumes: VolumeSummary[], usage: readonly VolumeSummary[]): VolumeSummary[] {
+/** Merges /system/df's sizes and ref counts into the volume list (by name), with the names of the containers that mount each. */
+export function withVolumeUsage(volumes: VolumeSummary[], usage: readonly VolumeSummary[], containers: readonly ContainerUsage[] = []): VolumeSummary[] {
 	const byName = new Map(usage.map((volume) => [volume.name, volume]));
+	const users = new Map<string, string[]>();
+	for (const container of containers) for (const name of container.volumes) users.set(name, [...(users.get(name) ?? []), container.name]);
 	return volumes.map((volume) => {
 		const used = byName.get(volume.name);
-		return used ? {...volume, size: used.size, refCount: used.refCount} : volume;
+		return used ? {...volume, size: used.size, refCount: used.refCount, usedBy: (users.get(volume.name) ?? []).sort()} : volume;
 	});
 }
 
@@ -78,6 +84,7 @@ export function toNetwork(raw: Raw): NetworkSummary {
 	const ipam = ((raw['IPAM'] ?? {}) as Raw)['Config'];
 	const configs = Array.isArray(ipam) ? (ipam as Raw[]) : [];
 	const created = seconds(raw['Created']);
+	const endpoints = raw['Containers'] && typeof raw['Containers'] === 'object' ? Object.entries(raw['Containers'] as Raw) : [];
 	return {
 		id: text(raw['Id']),
 		name: text(raw['Name']),
@@ -86,24 +93,46 @@ export function toNetwork(raw: Raw): NetworkSummary {
 		internal: raw['Internal'] === true,
 		subnets: configs.map((config) => text(config['Subnet'])).filter(Boolean),
 		gateways: configs.map((config) => text(config['Gateway'])).filter(Boolean),
-		containers: raw['Containers'] && typeof raw['Containers'] === 'object' ? Object.keys(raw['Containers'] as Raw).length : 0,
+		containers: endpoints.length,
+		attached: endpoints
+			.map(([id, value]) => {
+				const endpoint = (value && typeof value === 'object' ? value : {}) as Raw;
+				return {id, name: text(endpoint['Name']), ipv4: text(endpoint['IPv4Address']), ipv6: text(endpoint['IPv6Address'])};
+			})
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		labels: labels(raw['Labels']),
 		...(created === undefined ? {} : {created}),
+		attachable: raw['Attachable'] === true,
+		ipv6: raw['EnableIPv6'] === true,
+		options: labels(raw['Options']),
 	};
 }
 
 function toContainerUsage(raw: Raw): ContainerUsage {
-	const names = strings(raw['Names']);
+	const names = strings(raw['Names']).map((name) => name.replace(/^\//, ''));
+	const mounts = Array.isArray(raw['Mounts']) ? (raw['Mounts'] as unknown[]) : [];
 	return {
 		id: text(raw['Id']),
-		name: (names[0] ?? '').replace(/^\//, ''),
+		name: names[0] ?? '',
+		names,
 		image: text(raw['Image']),
+		imageId: text(raw['ImageID']),
+		command: text(raw['Command']),
+		created: number(raw['Created'], 0),
 		state: text(raw['State']),
+		status: text(raw['Status']),
 		sizeRw: number(raw['SizeRw'], 0),
+		// The CLI's LOCAL VOLUMES: mounts whose driver is "local" (binds have none).
+		localVolumes: mounts.filter((mount) => mount && typeof mount === 'object' && (mount as Raw)['Driver'] === 'local').length,
+		volumes: mounts.flatMap((mount) => (mount && typeof mount === 'object' && (mount as Raw)['Type'] === 'volume' && text((mount as Raw)['Name']) !== '' ? [text((mount as Raw)['Name'])] : [])),
 	};
 }
 
 function toBuildCache(raw: Raw): BuildCacheRecord {
+	const created = seconds(raw['CreatedAt']);
+	const lastUsed = seconds(raw['LastUsedAt']);
+	// API < 1.42 has Parent (one id), later Parents.
+	const parents = Array.isArray(raw['Parents']) ? strings(raw['Parents']) : text(raw['Parent']) === '' ? [] : [text(raw['Parent'])];
 	return {
 		id: text(raw['ID']),
 		type: text(raw['Type']),
@@ -111,6 +140,10 @@ function toBuildCache(raw: Raw): BuildCacheRecord {
 		inUse: raw['InUse'] === true,
 		shared: raw['Shared'] === true,
 		description: text(raw['Description']),
+		parents,
+		...(created === undefined ? {} : {created}),
+		...(lastUsed === undefined ? {} : {lastUsed}),
+		usageCount: number(raw['UsageCount'], 0),
 	};
 }
 

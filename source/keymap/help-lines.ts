@@ -14,8 +14,10 @@ const scopeTitles: Record<Scope, string> = {
 	logs: 'Logs (l)',
 	logsInput: 'While typing a logs search or file name',
 	resources: 'Images, volumes, networks, disk usage (3-6)',
+	resourcesInput: 'While typing an images, volumes or networks filter',
 	resourceConfirm: 'In a remove or prune dialog',
-	inspect: 'Container inspect, processes, diff (I)',
+	inspect: 'Container detail tabs (I)',
+	inspectInput: 'While typing a search in the container detail tabs',
 };
 
 /** One line of the help screen: a scope's title, a binding, or the blank line between scopes. */

@@ -10,8 +10,8 @@ export function activeScope(state: State): Exclude<Scope, 'global'> {
 	if (state.shell.prompt) return 'command';
 	if (state.ui.overlay === 'help') return 'help';
 	if (state.ui.view === 'events') return state.events.pane.editing ? 'eventsFilter' : 'events';
-	if (isResourceView(state.ui.view)) return 'resources';
-	if (state.resources.inspect) return 'inspect';
+	if (isResourceView(state.ui.view)) return state.resources.editing === state.ui.view ? 'resourcesInput' : 'resources';
+	if (state.resources.inspect) return state.resources.inspect.search?.editing ? 'inspectInput' : 'inspect';
 	if (state.ui.overlay === 'details') return 'details';
 	if (state.ui.logs?.open) return state.ui.logs.input ? 'logsInput' : 'logs';
 	if (state.ui.editingFilter) return 'filter';
@@ -23,7 +23,7 @@ export function findBinding(key: string, scope: Exclude<Scope, 'global'>, table:
 	const own = table.find((binding) => binding.scope === scope && binding.keys.includes(key));
 	if (own) return own;
 	// While typing a filter, printable keys are text, not commands; a dialog answers only its own keys.
-	if ((scope === 'filter' || scope === 'eventsFilter' || scope === 'command' || scope === 'confirm' || scope === 'resourceConfirm' || scope === 'signal' || scope === 'logsInput') && key !== 'ctrl+c') return undefined;
+	if ((scope === 'filter' || scope === 'eventsFilter' || scope === 'command' || scope === 'confirm' || scope === 'resourceConfirm' || scope === 'signal' || scope === 'logsInput' || scope === 'inspectInput' || scope === 'resourcesInput') && key !== 'ctrl+c') return undefined;
 	return table.find((binding) => binding.scope === 'global' && binding.keys.includes(key));
 }
 
@@ -65,6 +65,15 @@ export function pressKey(context: KeyContext, name: string, input: string, table
 
 	if (scope === 'command' && state.shell.prompt && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
 		context.store.dispatch({type: 'shell/promptSet', text: state.shell.prompt.text + typed});
+	}
+
+	const {inspect, editing, query} = state.resources;
+	if (scope === 'inspectInput' && inspect?.search && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
+		context.store.dispatch({type: 'resources/inspectSearch', search: {...inspect.search, text: inspect.search.text + typed}});
+	}
+
+	if (scope === 'resourcesInput' && editing && typed !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(typed)) {
+		context.store.dispatch({type: 'resources/querySet', text: (query[editing] ?? '') + typed});
 	}
 }
 

@@ -5,7 +5,8 @@
  */
 import type {PruneKind} from '../engine/resources.js';
 import {prunePlan, pruneLabels} from '../store/prune-plan.js';
-import {builtinNetworks, imageRows, isDangling, networkRows, volumeRows} from '../store/resource-rows.js';
+import {builtinNetworks, isDangling, shownImages, shownNetworks, shownVolumes} from '../store/resource-rows.js';
+import {diskDetailLines} from '../store/disk-detail.js';
 import {isResourceView, type ResourceDialog, type ResourceView} from '../store/resources-slice.js';
 import {diskSummary} from '../store/disk-summary.js';
 import type {State} from '../store/state.js';
@@ -17,13 +18,14 @@ export function resourceCount(state: State, view: ResourceView): number {
 	const {resources} = state;
 	switch (view) {
 		case 'images':
-			return imageRows(resources.images, resources.imageFilter).length;
+			return shownImages(resources).length;
 		case 'volumes':
-			return volumeRows(resources.volumes).length;
+			return shownVolumes(resources).length;
 		case 'networks':
-			return networkRows(resources.networks).length;
+			return shownNetworks(resources).length;
 		case 'disk':
-			return resources.disk ? diskSummary(resources.disk).length : 0;
+			if (!resources.disk) return 0;
+			return resources.diskVerbose ? diskDetailLines(resources.disk) : diskSummary(resources.disk).length;
 	}
 }
 
@@ -49,6 +51,48 @@ export function cycleImageFilter(c: KeyContext): void {
 	else say(c, 'f filters the images view (3)', 'info');
 }
 
+/** /: types a filter for the images, volumes or networks list (resource-filter.ts). */
+export function startQuery(c: KeyContext): void {
+	const view = openView(c);
+	if (view && view !== 'disk') c.store.dispatch({type: 'resources/queryStart', view});
+	else say(c, '/ filters the images (3), volumes (4) and networks (5) views', 'info');
+}
+
+/** Enter: the selected row's details, or back to the list. */
+export function toggleDetails(c: KeyContext): void {
+	const view = openView(c);
+	const {resources} = c.store.getState();
+	if (!view || view === 'disk') {
+		say(c, 'Enter shows details in the images (3), volumes (4) and networks (5) views; v shows docker system df -v here', 'info');
+		return;
+	}
+
+	if (resources.details === view) c.store.dispatch({type: 'resources/details'});
+	else if (resourceCount(c.store.getState(), view) === 0) say(c, 'Nothing selected', 'info');
+	else c.store.dispatch({type: 'resources/details', view});
+}
+
+/** Esc: from the details back to the list; in the list, clears the / filter. */
+export function back(c: KeyContext): void {
+	const view = openView(c);
+	const {resources} = c.store.getState();
+	if (view && resources.details === view) c.store.dispatch({type: 'resources/details'});
+	else if (view && (resources.query[view] ?? '') !== '') c.store.dispatch({type: 'resources/queryClear', view});
+}
+
+/** v: docker system df -v in the disk usage view. */
+export function toggleDiskVerbose(c: KeyContext): void {
+	if (openView(c) === 'disk') c.store.dispatch({type: 'resources/diskVerbose'});
+	else say(c, 'v shows every image, container, volume and build cache record in the disk usage view (6)', 'info');
+}
+
+export const queryAccept = (c: KeyContext) => c.store.dispatch({type: 'resources/queryEnd', keep: true});
+export const queryCancel = (c: KeyContext) => c.store.dispatch({type: 'resources/queryEnd', keep: false});
+export function queryErase(c: KeyContext): void {
+	const {editing, query} = c.store.getState().resources;
+	if (editing) c.store.dispatch({type: 'resources/querySet', text: (query[editing] ?? '').slice(0, -1)});
+}
+
 /** d: the selected image tag, volume or network, after a dialog; the built-in networks are refused here. */
 export function askRemove(c: KeyContext): void {
 	const state = c.store.getState();
@@ -57,7 +101,7 @@ export function askRemove(c: KeyContext): void {
 	const index = view ? resources.cursor[view] : 0;
 	let dialog: ResourceDialog | undefined;
 	if (view === 'images') {
-		const clamped = at(imageRows(resources.images, resources.imageFilter), index);
+		const clamped = at(shownImages(resources), index);
 		if (clamped) {
 			const {image} = clamped;
 			const dangling = isDangling(image);
@@ -65,10 +109,10 @@ export function askRemove(c: KeyContext): void {
 			dialog = {kind: 'remove', target: {resource: 'image', ref, id: image.id, otherTags: dangling ? 0 : image.repoTags.length - 1}, force: false};
 		}
 	} else if (view === 'volumes') {
-		const volume = at(volumeRows(resources.volumes), index);
+		const volume = at(shownVolumes(resources), index);
 		if (volume) dialog = {kind: 'remove', target: {resource: 'volume', ref: volume.name}, force: false};
 	} else if (view === 'networks') {
-		const network = at(networkRows(resources.networks), index);
+		const network = at(shownNetworks(resources), index);
 		if (network && builtinNetworks.has(network.name)) {
 			say(c, `${network.name} is a network the engine creates itself: it cannot be removed`, 'error');
 			return;
@@ -123,5 +167,3 @@ export function openInspect(c: KeyContext): void {
 
 	c.store.dispatch({type: 'resources/inspectOpen', id: container.id, name: container.name});
 }
-
-export const scrollInspect = (by: (c: KeyContext) => number) => (c: KeyContext) => c.store.dispatch({type: 'resources/inspectScroll', by: by(c), page: c.pageSize});

@@ -6,6 +6,9 @@
  */
 import type {DiskUsage, ImageSummary, NetworkSummary, PruneKind, PruneResult, VolumeSummary} from '../engine/resources.js';
 import type {EngineEvent} from '../engine/engine.js';
+import {inspectReducer, isInspectAction, type InspectAction, type InspectState} from './inspect-slice.js';
+
+export {inspectTabs, type InspectState, type InspectTab} from './inspect-slice.js';
 
 export type ResourceView = 'images' | 'volumes' | 'networks' | 'disk';
 
@@ -49,31 +52,22 @@ export type ResourcesState = {
 	loaded: Record<ResourceView, number>;
 	cursor: Record<ResourceView, number>;
 	imageFilter: ImageFilter;
+	/** `/` in views 3-5: what was typed, per view (docker's --filter terms such as label=k=v, and words). */
+	query: Partial<Record<ResourceView, string>>;
+	/** The view whose filter is being typed (the resourcesInput scope has the keys). */
+	editing?: ResourceView;
+	/** Enter in views 3-5: the view showing its selected row's details instead of the list. */
+	details?: ResourceView;
+	/** v in the disk usage view: every image, container, volume and build cache record (docker system df -v). */
+	diskVerbose: boolean;
 	dialog?: ResourceDialog;
 	/** Confirmed, waiting for or running in the feed. */
 	request?: ResourceRequest;
 	running: boolean;
 	report?: ResourceReport;
 	nextSeq: number;
-	/** I in the containers view: the selected container's inspect, processes and diff (inspect-feed.ts). */
+	/** I in the containers view: the selected container's detail tabs (inspect-slice.ts, inspect-feed.ts). */
 	inspect?: InspectState;
-};
-
-export type InspectTab = 'inspect' | 'top' | 'diff';
-
-export const inspectTabs: readonly InspectTab[] = ['inspect', 'top', 'diff'];
-
-export type InspectState = {
-	id: string;
-	name: string;
-	tab: InspectTab;
-	/** First line shown. */
-	offset: number;
-	/** Each tab's lines as the engine gave them (unsanitized); absent until loaded. */
-	lines: Partial<Record<InspectTab, string[]>>;
-	error?: string;
-	/** When the shown tab was last loaded (ms): top is refreshed. */
-	loadedAt?: number;
 };
 
 export type ResourcesAction =
@@ -83,21 +77,23 @@ export type ResourcesAction =
 	| {type: 'resources/move'; view: ResourceView; by: number; count: number}
 	| {type: 'resources/moveTo'; view: ResourceView; index: number; count: number}
 	| {type: 'resources/imageFilter'}
+	| {type: 'resources/queryStart'; view: ResourceView}
+	| {type: 'resources/querySet'; text: string}
+	| {type: 'resources/queryEnd'; keep: boolean}
+	| {type: 'resources/queryClear'; view: ResourceView}
+	| {type: 'resources/details'; view?: ResourceView}
+	| {type: 'resources/diskVerbose'}
 	| {type: 'resources/dialog'; dialog?: ResourceDialog}
 	| {type: 'resources/toggleForce'}
 	| {type: 'resources/confirm'}
 	| {type: 'resources/started'; seq: number}
 	| {type: 'resources/done'; seq: number; report: ResourceReport}
-	| {type: 'resources/inspectOpen'; id: string; name: string}
-	| {type: 'resources/inspectClose'}
-	| {type: 'resources/inspectTab'; by: number}
-	| {type: 'resources/inspectScroll'; by: number; page: number}
-	| {type: 'resources/inspectLoaded'; id: string; tab: InspectTab; lines?: string[]; error?: string; at: number};
+	| InspectAction;
 
 const perView = <T>(value: T): Record<ResourceView, T> => ({images: value, volumes: value, networks: value, disk: value});
 
 export function initialResources(): ResourcesState {
-	return {errors: {}, generation: perView(0), loaded: perView(-1), cursor: perView(0), imageFilter: 'all', running: false, nextSeq: 1};
+	return {errors: {}, generation: perView(0), loaded: perView(-1), cursor: perView(0), imageFilter: 'all', query: {}, diskVerbose: false, running: false, nextSeq: 1};
 }
 
 export function isResourcesAction(action: {type: string}): action is ResourcesAction {
@@ -132,6 +128,14 @@ export function bumpResources(state: ResourcesState, views: readonly ResourceVie
 
 /** `readOnly`: no dialog opens and nothing is confirmed (the keymap refuses first; this keeps other paths shut). */
 export function resourcesReducer(state: ResourcesState, action: ResourcesAction, readOnly: boolean): ResourcesState {
+	if (isInspectAction(action)) {
+		const inspect = inspectReducer(state.inspect, action);
+		if (inspect === state.inspect) return state;
+		if (inspect) return {...state, inspect};
+		const {inspect: _, ...rest} = state;
+		return rest;
+	}
+
 	switch (action.type) {
 		case 'resources/loaded': {
 			const {view, generation, type: _, ...data} = action;
@@ -156,6 +160,31 @@ export function resourcesReducer(state: ResourcesState, action: ResourcesAction,
 			return {...state, imageFilter, cursor: {...state.cursor, images: 0}};
 		}
 
+		case 'resources/queryStart':
+			// The filter kept so far is edited, as the containers view's.
+			return {...state, editing: action.view, cursor: {...state.cursor, [action.view]: 0}};
+
+		case 'resources/querySet':
+			return state.editing ? {...state, query: {...state.query, [state.editing]: action.text}, cursor: {...state.cursor, [state.editing]: 0}} : state;
+
+		case 'resources/queryEnd': {
+			if (!state.editing) return state;
+			const {editing, ...rest} = state;
+			return action.keep ? rest : {...rest, query: {...state.query, [editing]: ''}};
+		}
+
+		case 'resources/queryClear':
+			return {...state, query: {...state.query, [action.view]: ''}, cursor: {...state.cursor, [action.view]: 0}};
+
+		case 'resources/details': {
+			if (action.view) return {...state, details: action.view};
+			const {details: _, ...rest} = state;
+			return rest;
+		}
+
+		case 'resources/diskVerbose':
+			return {...state, diskVerbose: !state.diskVerbose, cursor: {...state.cursor, disk: 0}};
+
 		case 'resources/dialog': {
 			if (!action.dialog) return withoutDialog(state);
 			return readOnly ? state : {...state, dialog: action.dialog};
@@ -175,35 +204,6 @@ export function resourcesReducer(state: ResourcesState, action: ResourcesAction,
 
 		case 'resources/started':
 			return state.request?.seq === action.seq ? {...state, running: true} : state;
-
-		case 'resources/inspectOpen':
-			return {...state, inspect: {id: action.id, name: action.name, tab: 'inspect', offset: 0, lines: {}}};
-
-		case 'resources/inspectClose': {
-			const {inspect: _, ...rest} = state;
-			return rest;
-		}
-
-		case 'resources/inspectTab': {
-			if (!state.inspect) return state;
-			const tab = inspectTabs[(inspectTabs.indexOf(state.inspect.tab) + action.by + inspectTabs.length) % inspectTabs.length] ?? 'inspect';
-			const {error: _, ...inspect} = state.inspect;
-			return {...state, inspect: {...inspect, tab, offset: 0}};
-		}
-
-		case 'resources/inspectScroll': {
-			if (!state.inspect) return state;
-			const total = state.inspect.lines[state.inspect.tab]?.length ?? 0;
-			const offset = Math.max(0, Math.min(Math.max(0, total - action.page), state.inspect.offset + action.by));
-			return offset === state.inspect.offset ? state : {...state, inspect: {...state.inspect, offset}};
-		}
-
-		case 'resources/inspectLoaded': {
-			if (state.inspect?.id !== action.id) return state;
-			const {error: _, ...inspect} = state.inspect;
-			const lines = action.lines ? {...inspect.lines, [action.tab]: action.lines} : inspect.lines;
-			return {...state, inspect: {...inspect, lines, loadedAt: action.at, ...(action.error ? {error: action.error} : {})}};
-		}
 
 		case 'resources/done': {
 			if (state.request?.seq !== action.seq) return state;

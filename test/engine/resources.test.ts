@@ -21,10 +21,13 @@ import type {ResourceView} from '../../source/store/resources-slice.js';
 import {selectContainerView} from '../../source/store/selectors.js';
 import {initialState} from '../../source/store/state.js';
 import {diskTable} from '../../source/ui/resource-lines.js';
+import {diskSections} from '../../source/store/disk-detail.js';
+import {resourceCount} from '../../source/keymap/resource-keys.js';
 import {describeWithEngine} from '../support/engine-available.js';
 import {BUSYBOX_IMAGE, type EngineClient} from '../support/private-engine.js';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const escape = (text: string) => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describeWithEngine('images, volumes, networks and disk usage', (docker: EngineClient) => {
 	let engine: Engine;
@@ -35,13 +38,14 @@ describeWithEngine('images, volumes, networks and disk usage', (docker: EngineCl
 	let danglingId = '';
 
 	/** A tiny image with its own content, so each import has its own id. */
-	const importImage = async (content: string, tag: string) => {
+	const importImage = async (content: string, tag: string, labels: string[] = []) => {
 		const root = join(dir, content);
 		rmSync(root, {recursive: true, force: true});
 		execFileSync('mkdir', ['-p', root]);
 		writeFileSync(join(root, 'file'), content.repeat(2000));
 		const tar = execFileSync('tar', ['-C', root, '-c', '.']);
-		const {stdout} = await docker.docker(['import', '--change', 'LABEL berth.res=1', '-', tag], {input: tar});
+		const changes = ['LABEL berth.res=1', ...labels.map((label) => `LABEL ${label}`)].flatMap((change) => ['--change', change]);
+		const {stdout} = await docker.docker(['import', ...changes, '-', tag], {input: tar});
 		return stdout.trim();
 	};
 
@@ -64,7 +68,8 @@ describeWithEngine('images, volumes, networks and disk usage', (docker: EngineCl
 		danglingId = await importImage('two', 'berth-res/retag:latest');
 		// Re-tagging the name to another image leaves the first one dangling.
 		await importImage('three', 'berth-res/retag:latest');
-		await importImage('four', 'berth-res/used:latest');
+		await importImage('four', 'berth-res/used:latest', ['berth.tier=db']);
+		await importImage('five', 'berth-res/web:latest', ['berth.tier=web', 'berth.team=shop']);
 		await docker.docker(['volume', 'create', '--label', 'berth.test=1', 'berth-res-unused']);
 		await docker.docker(['volume', 'create', '--label', 'berth.test=1', '--label', 'com.docker.compose.project=shop', 'berth-res-used']);
 		await docker.docker(['network', 'create', '--internal', '--label', 'berth.test=1', 'berth-res-internal']);
@@ -86,7 +91,8 @@ describeWithEngine('images, volumes, networks and disk usage', (docker: EngineCl
 		const images = lines((await docker.docker(['images', '-q', '--filter', 'label=berth.res=1'], {allowFailure: true})).stdout);
 		if (images.length > 0) await docker.docker(['rmi', '-f', ...new Set(images)], {allowFailure: true});
 		await docker.docker(['volume', 'rm', '-f', 'berth-res-unused', 'berth-res-used'], {allowFailure: true});
-		await docker.docker(['network', 'rm', 'berth-res-internal'], {allowFailure: true});
+		await docker.docker(['network', 'rm', 'berth-res-internal', 'berth-res-ports'], {allowFailure: true});
+		await docker.docker(['volume', 'rm', '-f', 'berth-res-detail'], {allowFailure: true});
 		rmSync(dir, {recursive: true, force: true});
 	});
 
@@ -189,18 +195,148 @@ describeWithEngine('images, volumes, networks and disk usage', (docker: EngineCl
 		const inspected = JSON.parse(store.getState().resources.inspect!.lines.inspect!.join('\n')) as {Id: string; State: {Pid: number}};
 		const cli = JSON.parse((await docker.docker(['inspect', id])).stdout) as Array<{Id: string; State: {Pid: number}; Config: unknown}>;
 		expect(inspected).toEqual(expect.objectContaining({Id: cli[0]!.Id, State: expect.objectContaining({Pid: cli[0]!.State.Pid}), Config: cli[0]!.Config}));
-		press('t');
+		press('tab');
 		await expect.poll(() => store.getState().resources.inspect?.lines.top, {timeout: 20_000}).toBeDefined();
 		const pids = (lines: string[]) => lines.slice(1).map((line) => line.trim().split(/\s+/)[1]).sort();
 		const top = lines((await docker.docker(['top', id])).stdout);
 		expect(pids(store.getState().resources.inspect!.lines.top!)).toEqual(pids(top));
-		press('t');
+		press('tab', 'tab');
 		await expect.poll(() => store.getState().resources.inspect?.lines.diff, {timeout: 20_000}).toBeDefined();
 		const diff = lines((await docker.docker(['diff', id])).stdout);
 		expect(new Set(store.getState().resources.inspect!.lines.diff)).toEqual(new Set(diff));
 		expect(diff).toEqual(expect.arrayContaining(['A /made', 'D /bin/yes']));
 		press('escape');
 		expect(store.getState().resources.inspect).toBeUndefined();
+		await docker.docker(['rm', '-f', id]);
+	});
+
+	/** Opens the detail view (I) on a container and waits for its inspect. */
+	const openDetails = async (id: string) => {
+		store.dispatch({type: 'ui/view', view: 'containers'});
+		await expect.poll(() => store.getState().containers.has(id), {timeout: 20_000}).toBe(true);
+		const state = store.getState();
+		store.dispatch({type: 'ui/select', id, visibleIds: selectContainerView(state.containers, state.ui).ids});
+		press('I');
+		await expect.poll(() => store.getState().resources.inspect?.lines.ports, {timeout: 20_000}).toBeDefined();
+		return store.getState().resources.inspect!;
+	};
+
+	const inspectField = async (id: string, template: string) => JSON.parse((await docker.docker(['inspect', '--format', `{{json ${template}}}`, id])).stdout) as unknown;
+
+	it('the detail tabs of a container run with -p, -e, -v, --restart, --memory, --cpus and --pids-limit match docker port and docker inspect', async () => {
+		// --bridge=none: publishing needs a network of its own; random host ports, so nothing clashes.
+		await docker.docker(['network', 'create', '--label', 'berth.test=1', 'berth-res-ports']);
+		const id = (
+			await docker.docker([
+				'run', '-d', '--label', 'berth.res=1', '--name', 'berth-res-detail', '--network', 'berth-res-ports',
+				'-p', '80', '-p', '127.0.0.1::53/udp', '--expose', '9000',
+				'-e', 'GREETING=hello world', '-e', 'EMPTY=', '-v', 'berth-res-detail:/data', '-v', `${dir}:/host:ro`,
+				'--restart', 'on-failure:3', '--memory', '64m', '--cpus', '0.5', '--pids-limit', '100', '--ulimit', 'nofile=1024:2048',
+				BUSYBOX_IMAGE, 'sleep', '1000',
+			])
+		).stdout.trim();
+		const inspect = await openDetails(id);
+		// Ports: line for line what docker port prints (it sorts them naturally too).
+		const port = lines((await docker.docker(['port', id])).stdout);
+		expect(port.length).toBeGreaterThanOrEqual(2);
+		expect(inspect.lines.ports!.filter((line) => line.includes(' -> '))).toEqual(port);
+		expect(inspect.lines.ports).toContain('Exposed, not published: 9000/tcp');
+		// Environment: every Config.Env entry, values shown.
+		const env = (await inspectField(id, '.Config.Env')) as string[];
+		expect(env).toContain('GREETING=hello world');
+		for (const entry of env) expect(inspect.lines.env).toContain(`  ${entry}`);
+		// Mounts: type, source → destination, rw or ro.
+		const mounts = (await inspectField(id, '.Mounts')) as Array<{Type: string; Name?: string; Source: string; Destination: string; RW: boolean}>;
+		expect(mounts).toHaveLength(2);
+		for (const mount of mounts) {
+			const source = mount.Type === 'volume' ? mount.Name! : mount.Source;
+			expect(inspect.lines.env!.some((line) => new RegExp(`^  ${mount.Type}\\s+${escape(source)} → ${escape(mount.Destination)}\\s+${mount.RW ? 'rw' : 'ro'}`).test(line))).toBe(true);
+		}
+
+		// Restart policy and count.
+		const policy = (await inspectField(id, '.HostConfig.RestartPolicy')) as {Name: string; MaximumRetryCount: number};
+		expect(policy).toEqual({Name: 'on-failure', MaximumRetryCount: 3});
+		expect(inspect.lines.restart).toContain(`Restart policy  on-failure:3 (at most 3 restarts after a non-zero exit)`);
+		expect(inspect.lines.restart).toContain(`Restart count   ${String(await inspectField(id, '.RestartCount'))}`);
+		expect(inspect.lines.restart).toContain(`Started at      ${String(await inspectField(id, '.State.StartedAt'))}`);
+		// Limits, each as docker inspect has it.
+		const host = (await inspectField(id, '.HostConfig')) as {Memory: number; MemorySwap: number; NanoCpus: number; PidsLimit: number; Ulimits: Array<{Name: string; Soft: number; Hard: number}>};
+		expect(host).toMatchObject({Memory: 64 * 1024 * 1024, NanoCpus: 500_000_000, PidsLimit: 100});
+		const limits = inspect.lines.limits!.join('\n');
+		expect(limits).toMatch(new RegExp(`Memory \\(--memory\\)\\s+64MiB \\(${host.Memory} bytes\\)`));
+		expect(limits).toMatch(new RegExp(`Memory \\+ swap \\(--memory-swap\\)\\s+128MiB \\(${host.MemorySwap} bytes\\)`));
+		expect(limits).toMatch(new RegExp(`CPUs \\(--cpus\\)\\s+0\\.5 \\(NanoCpus ${host.NanoCpus}\\)`));
+		expect(limits).toMatch(/PIDs \(--pids-limit\)\s+100/);
+		expect(limits).toMatch(new RegExp(`Ulimits \\(--ulimit\\)\\s+${host.Ulimits.map((u) => `${u.Name}=${u.Soft}:${u.Hard}`).join(' ')}`));
+		expect(limits).toMatch(/CPU quota \(--cpu-quota\)\s+unlimited/);
+		press('escape');
+		await docker.docker(['rm', '-f', id]);
+	});
+
+	it('the restart tab follows the engine: a container that keeps failing shows the RestartCount docker inspect reports', async () => {
+		const id = (await docker.docker(['run', '-d', '--label', 'berth.res=1', '--name', 'berth-res-restarts', '--restart', 'on-failure:2', BUSYBOX_IMAGE, 'sh', '-c', 'sleep 1; exit 3'])).stdout.trim();
+		await openDetails(id);
+		// Two restarts after non-zero exits, then it stays exited.
+		await expect.poll(async () => (await docker.docker(['inspect', '--format', '{{.State.Status}} {{.RestartCount}}', id])).stdout.trim(), {timeout: 40_000, interval: 500}).toBe('exited 2');
+		await expect.poll(() => store.getState().resources.inspect?.lines.restart?.find((line) => line.startsWith('Restart count')), {timeout: 20_000}).toBe('Restart count   2');
+		const restart = store.getState().resources.inspect!.lines.restart!;
+		expect(restart).toContain('Exit code       3');
+		expect(restart).toContain(`Finished at     ${String(await inspectField(id, '.State.FinishedAt'))}`);
+		press('escape');
+		await docker.docker(['rm', '-f', id]);
+	});
+
+	it('/ label=… in the images view lists what docker images -a --filter label=… lists', async () => {
+		await show('images');
+		const ours = (query: string) => new Set(imageRows(store.getState().resources.images, 'all', query).map((row) => `${row.image.id} ${row.repository}:${row.tag}`));
+		const cli = async (filter: string) => new Set(lines((await docker.docker(['images', '-a', '--no-trunc', '--filter', filter, '--format', '{{.ID}} {{.Repository}}:{{.Tag}}'])).stdout));
+		for (const filter of ['label=berth.tier=web', 'label=berth.tier', 'label=berth.tier=db', 'label=berth.team=shop']) {
+			const expected = await cli(filter);
+			expect(expected.size, filter).toBeGreaterThan(0);
+			expect(ours(filter), filter).toEqual(expected);
+		}
+
+		// Two terms: both must hold, as with two --filter flags.
+		const both = lines((await docker.docker(['images', '-a', '--no-trunc', '--filter', 'label=berth.res=1', '--filter', 'label=berth.tier=web', '--format', '{{.ID}} {{.Repository}}:{{.Tag}}'])).stdout);
+		expect(ours('label=berth.res=1 label=berth.tier=web')).toEqual(new Set(both));
+		// Through the keys: / types it, Enter keeps it, the rows the view counts are those.
+		press('/', ...'label=berth.tier=web', 'enter');
+		expect(store.getState().resources.query.images).toBe('label=berth.tier=web');
+		expect(resourceCount(store.getState(), 'images')).toBe((await cli('label=berth.tier=web')).size);
+		press('escape');
+		expect(store.getState().resources.query.images).toBe('');
+	});
+
+	it('v in the disk usage view shows the rows docker system df -v shows, sizes as the CLI prints them', async () => {
+		const id = (await docker.docker(['create', '--label', 'berth.res=1', '--name', 'berth-res-dfv', '-v', 'berth-res-used:/d', 'berth-res/used:latest', '/nothing'])).stdout.trim();
+		await show('disk');
+		press('v');
+		expect(store.getState().resources.diskVerbose).toBe(true);
+		// Read both once berth's list has the new container (the engine's events reload it).
+		await expect.poll(() => store.getState().resources.disk?.containers.some((container) => container.id === id), {timeout: 20_000}).toBe(true);
+		await show('disk');
+		type Cli = {
+			Images: Array<Record<'Repository' | 'Tag' | 'ID' | 'Size' | 'SharedSize' | 'UniqueSize' | 'Containers' | 'CreatedSince', string>>;
+			Containers: Array<Record<'ID' | 'Image' | 'Command' | 'LocalVolumes' | 'Size' | 'Status' | 'Names' | 'State', string>>;
+			Volumes: Array<Record<'Name' | 'Links' | 'Size', string>>;
+			BuildCache: unknown[];
+		};
+		const cli = JSON.parse((await docker.docker(['system', 'df', '-v', '--format', '{{json .}}'])).stdout) as Cli;
+		const [images, containers, volumes, cache] = diskSections(store.getState().resources.disk!, Date.now());
+		expect(new Set(images!.rows.map((row) => [row[0], row[1], row[2], row[4], row[5], row[6], row[7]].join('|')))).toEqual(
+			new Set(cli.Images.map((image) => [image.Repository, image.Tag, image.ID.slice(7, 19), image.Size, image.SharedSize, image.UniqueSize, image.Containers].join('|'))),
+		);
+		// The CLI's JSON is not cut: the command in full, the image as given; berth prints the table's cut forms.
+		expect(new Set(containers!.rows.map((row) => [row[0], row[3], row[4], row[7]].join('|')))).toEqual(
+			new Set(cli.Containers.map((container) => [container.ID.slice(0, 12), container.LocalVolumes, container.Size, container.Names].join('|'))),
+		);
+		const mine = containers!.rows.find((row) => row[0] === id.slice(0, 12))!;
+		const theirs = cli.Containers.find((container) => container.ID === id)!;
+		expect([mine[1], mine[2], mine[6]]).toEqual([theirs.Image, theirs.Command, theirs.Status]);
+		expect(mine[3]).toBe('1');
+		expect(new Set(volumes!.rows.map((row) => row.join('|')))).toEqual(new Set(cli.Volumes.map((volume) => [volume.Name, volume.Links, volume.Size].join('|'))));
+		expect(cache!.rows).toHaveLength(cli.BuildCache.length);
+		press('v');
 		await docker.docker(['rm', '-f', id]);
 	});
 

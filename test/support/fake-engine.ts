@@ -21,6 +21,7 @@ import type {ExecOptions, ExecSession, StatsSample} from '../../source/engine/en
 import {FakeStats} from './fake-stats.js';
 import {FakeLogs} from './fake-logs.js';
 import type {LogChunk, LogsOptions} from '../../source/engine/engine.js';
+import type {ResourceEngine} from '../../source/engine/resources.js';
 
 /** The engine's clock for fixtures: nanoseconds, strictly increasing across all fixtures. */
 let clockNano = 1_750_000_000_000_000_000n;
@@ -186,6 +187,8 @@ export type FakeEngineOptions = {
 	endpointLabel?: string;
 	/** Every connect() rejects with this until recover(). */
 	connectError?: EngineError;
+	/** Images, volumes, networks, disk usage and container inspect (fake-resources.ts); none by default. */
+	resources?: ResourceEngine;
 };
 
 /** An Engine held in memory. Mutate containers, emit events, break and recover. */
@@ -203,8 +206,10 @@ export class FakeEngine implements Engine {
 	private connectError: EngineError | undefined;
 	private streams = new Set<EventStream>();
 	private subscribedWaiters: Array<{count: number; resolve: () => void}> = [];
+	readonly resources?: ResourceEngine;
 
 	constructor(options: FakeEngineOptions = {}) {
+		if (options.resources) this.resources = options.resources;
 		this.info = options.info ?? fakeInfo;
 		this.endpointLabel = options.endpointLabel ?? 'unix:///var/run/docker.sock (default)';
 		this.connectError = options.connectError;

@@ -14,6 +14,7 @@ import {startFeeds, type FeedOptions, type Feeds} from '../../source/store/feeds
 import {initialState, type UiState} from '../../source/store/state.js';
 import {FakeEngine, type FakeEngineOptions} from './fake-engine.js';
 import {startLogsFeed, type LogsFeed, type LogsFeedOptions} from '../../source/store/logs-feed.js';
+import {startResourcesFeed} from '../../source/store/resources-feed.js';
 
 // Ink colours through chalk, which sees no TTY under vitest and would drop every style.
 chalk.level = 1;
@@ -210,6 +211,7 @@ export function startApp(
 	const store = createStore(initialState(options.ui), {batchMs: options.batchMs ?? 5});
 	const feeds = startFeeds(engine, store, {refreshDelayMs: 5, backoffMs: {first: 20, max: 50}, ...options.feeds});
 	const logs = startLogsFeed(engine, store, {notifyMs: 5, ...options.logs});
+	const resources = engine.resources ? startResourcesFeed(engine, store, {delayMs: 5}) : undefined;
 	const rendered = renderApp({store, logs, columns: options.columns, rows: options.rows, endpointLabel: engine.endpointLabel, quit: options.quit});
 	return {
 		...rendered,
@@ -221,6 +223,7 @@ export function startApp(
 			rendered.unmount();
 			feeds.stop();
 			logs.stop();
+			resources?.stop();
 			engine.close();
 		},
 	};

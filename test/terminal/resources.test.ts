@@ -41,7 +41,8 @@ describeWithTerminal('resource views in the built berth', (docker: EngineClient)
 		const images = (await docker.docker(['images', '-q', '--filter', 'label=berth.tres=1'], {allowFailure: true})).stdout.split('\n').filter(Boolean);
 		if (images.length > 0) await docker.docker(['rmi', '-f', ...new Set(images)], {allowFailure: true});
 		await docker.docker(['volume', 'rm', '-f', 'berth-tres-vol'], {allowFailure: true});
-		await docker.docker(['network', 'rm', 'berth-tres-net'], {allowFailure: true});
+		await docker.docker(['rm', '-f', 'berth-tres-ports'], {allowFailure: true});
+		await docker.docker(['network', 'rm', 'berth-tres-net', 'berth-tres-pub'], {allowFailure: true});
 		rmSync(dir, {recursive: true, force: true});
 	});
 
@@ -75,5 +76,32 @@ describeWithTerminal('resource views in the built berth', (docker: EngineClient)
 		const left = (await docker.docker(['images', '-a', '-q', '--no-trunc'])).stdout;
 		expect(left).not.toContain(danglingId);
 		expect((await docker.docker(['images', '-q', 'berth-tres/img:latest'])).stdout.trim()).not.toBe('');
+	});
+
+	it('I opens the container detail view; Tab to the ports tab shows what docker port shows', async () => {
+		// The engine runs with --bridge=none: a published port needs a network of its own; the host port is random.
+		await docker.docker(['network', 'create', '--label', 'berth.test=1', 'berth-tres-pub']);
+		await docker.run(['sleep', '1000'], ['--name', 'berth-tres-ports', '--network', 'berth-tres-pub', '-p', '8080', '--memory', '64m']);
+		const port = (await docker.docker(['port', 'berth-tres-ports'])).stdout.split('\n').filter(Boolean);
+		expect(port[0]).toMatch(/^8080\/tcp -> 0\.0\.0\.0:\d+$/);
+		session = await startBerth({cols: 120, rows: 30, host: docker.host});
+		await session.waitFor('STATE');
+		await session.sendKeys('/');
+		await session.sendText('berth-tres-ports');
+		await session.sendKeys('Enter');
+		await session.waitFor((screen) => screen.includes('filter: berth-tres-ports') && /^\s*berth-tres-ports\s/m.test(screen));
+		await session.sendKeys('I');
+		let screen = await session.waitFor((text) => text.includes('[Inspect]') && text.includes('"HostConfig": {…'));
+		expect(screen).toContain('Processes  Ports');
+		await session.sendKeys('Tab', 'Tab');
+		screen = await session.waitFor((text) => text.includes('[Ports]') && text.includes(port[0]!));
+		for (const line of port) expect(screen).toContain(line);
+		// On to the limits, and back out with Esc.
+		await session.sendKeys('Tab', 'Tab', 'Tab', 'Tab');
+		screen = await session.waitFor((text) => text.includes('[Limits]'));
+		expect(screen).toMatch(/Memory \(--memory\)\s+64MiB \(67108864 bytes\)/);
+		expect(screen.split('\n').length).toBeLessThanOrEqual(30);
+		await session.sendKeys('Escape');
+		await session.waitFor((text) => !text.includes('[Limits]') && /^\s*berth-tres-ports\s/m.test(text));
 	});
 });

@@ -12,9 +12,14 @@ const namedKeys = new Set([
 	'up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'escape', 'tab', 'shift+tab', 'backspace', 'space',
 ]);
 
-// A scope binding that deliberately takes a global key over: q closes the help
-// screen (its title says so) instead of quitting. Anything else is a clash.
-const intendedShadows = new Map([['help.close', ['q']]]);
+// Scope bindings that deliberately take a global key over: q closes the help
+// screen (its title says so) instead of quitting; in the modal container detail
+// view, Tab and Shift-Tab walk its tabs rather than the views. Anything else is a clash.
+const intendedShadows = new Map([
+	['inspect.nextTab', ['tab']],
+	['inspect.previousTab', ['shift+tab']],
+	['help.close', ['q']],
+]);
 
 describe('the bindings table', () => {
 	test('every binding has a unique dotted id', () => {
@@ -75,7 +80,9 @@ describe('the bindings table', () => {
 			activeScope(initialState({logs: {...initialLogsUi(), open: true, input: {kind: 'search', text: ''}}})),
 			activeScope(((state) => ({...state, events: {...state.events, pane: {...state.events.pane, editing: true}}}))(initialState({view: 'events'}))),
 			activeScope(initialState({view: 'images'})),
-			activeScope(((state) => ({...state, resources: {...state.resources, inspect: {id: 'a', name: 'a', tab: 'inspect' as const, offset: 0, lines: {}}}}))(initialState())),
+			activeScope(((state) => ({...state, resources: {...state.resources, inspect: {id: 'a', name: 'a', tab: 'inspect' as const, cursor: 0, offset: 0, lines: {}, unfolded: []}}}))(initialState())),
+			activeScope(((state) => ({...state, resources: {...state.resources, inspect: {id: 'a', name: 'a', tab: 'inspect' as const, cursor: 0, offset: 0, lines: {}, unfolded: [], search: {text: '', editing: true}}}}))(initialState())),
+			activeScope(((state) => ({...state, resources: {...state.resources, editing: 'images' as const}}))(initialState({view: 'images'}))),
 			activeScope(((state) => ({...state, resources: {...state.resources, dialog: {kind: 'prune' as const, prune: 'volumes' as const, items: [], bytes: 0}}}))(initialState({view: 'volumes'}))),
 			...(['confirm', 'signal'] as const).map((kind) => {
 				const state = initialState();

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {EngineError} from '../../source/engine/engine.js';
-import type {DiskUsage, ImageSummary, ResourceEngine} from '../../source/engine/resources.js';
+import type {BuildCacheRecord, ContainerUsage, DiskUsage, ImageSummary, ResourceEngine} from '../../source/engine/resources.js';
 import {toDiskUsage, toImage, toImageRemovals, toNetwork, toPruneResult, toVolume, withImageUsage, withVolumeUsage} from '../../source/engine/to-resources.js';
 import {pressKey} from '../../source/keymap/match.js';
 import {initialActions} from '../../source/store/actions-slice.js';
@@ -17,6 +17,8 @@ import {dialogText} from '../../source/ui/components/resource-dialog.js';
 
 const hex = (c: string) => `sha256:${c.repeat(64)}`;
 const image = (partial: Partial<ImageSummary> & {id: string}): ImageSummary => ({repoTags: [], repoDigests: [], created: 1_700_000_000, size: 1000, sharedSize: 0, containers: 0, labels: {}, ...partial});
+const usage = (partial: Partial<ContainerUsage> & {id: string}): ContainerUsage => ({name: partial.id, names: [partial.id], image: '', imageId: '', command: '', created: 0, state: 'exited', status: '', sizeRw: 0, localVolumes: 0, volumes: [], ...partial});
+const cache = (partial: Partial<BuildCacheRecord> & {id: string}): BuildCacheRecord => ({type: 'regular', size: 0, inUse: false, shared: false, description: '', parents: [], usageCount: 0, ...partial});
 
 describe('resource mappers', () => {
 	it('maps an image, dropping the <none>:<none> placeholders old engines send', () => {
@@ -42,7 +44,7 @@ describe('resource mappers', () => {
 
 	it('maps /system/df and the prune and remove answers', () => {
 		const disk = toDiskUsage({LayersSize: 9, Images: [{Id: hex('a')}], Containers: [{Id: 'c', Names: ['/web'], State: 'exited', SizeRw: 3}], Volumes: null, BuildCache: [{ID: 'x', Type: 'regular', Size: 4, InUse: false, Shared: false}]});
-		expect(disk.containers).toEqual([{id: 'c', name: 'web', image: '', state: 'exited', sizeRw: 3}]);
+		expect(disk.containers).toEqual([usage({id: 'c', name: 'web', names: ['web'], state: 'exited', sizeRw: 3})]);
 		expect(disk.volumes).toEqual([]);
 		expect(toPruneResult({ImagesDeleted: [{Untagged: 'a:1'}, {Deleted: hex('a')}], SpaceReclaimed: 123})).toEqual({deleted: ['untagged: a:1', `deleted: ${hex('a')}`], spaceReclaimed: 123});
 		expect(toPruneResult({NetworksDeleted: ['n1']})).toEqual({deleted: ['n1'], spaceReclaimed: 0});
@@ -83,7 +85,7 @@ describe('prune dry run', () => {
 		volumes: [toVolume({Name: 'used', UsageData: {Size: 5, RefCount: 1}}), toVolume({Name: 'free', UsageData: {Size: 7, RefCount: 0}})],
 		networks: [toNetwork({Id: '1', Name: 'bridge'}), toNetwork({Id: '2', Name: 'mine'}), toNetwork({Id: '3', Name: 'busy', Containers: {x: {}}})],
 		containers: [container('up', 'running'), container('down', 'exited'), container('new', 'created'), container('frozen', 'paused')],
-		disk: {layersSize: 0, images: [], containers: [{id: 'down', name: 'down', image: '', state: 'exited', sizeRw: 11}], volumes: [], buildCache: [{id: 'abcdef0123456789', type: 'regular', size: 9, inUse: false, shared: false, description: ''}, {id: 'b', type: 'regular', size: 1, inUse: true, shared: false, description: ''}]} satisfies DiskUsage,
+		disk: {layersSize: 0, images: [], containers: [usage({id: 'down', state: 'exited', sizeRw: 11})], volumes: [], buildCache: [cache({id: 'abcdef0123456789', size: 9}), cache({id: 'b', size: 1, inUse: true})]} satisfies DiskUsage,
 	};
 
 	it('dangling images: untagged and unused only, their own bytes', () => {
@@ -115,9 +117,9 @@ describe('disk usage like docker system df', () => {
 		const disk: DiskUsage = {
 			layersSize: 1000,
 			images: [image({id: hex('a'), size: 600, sharedSize: 100, containers: 1}), image({id: hex('b'), size: 400})],
-			containers: [{id: '1', name: 'a', image: '', state: 'running', sizeRw: 30}, {id: '2', name: 'b', image: '', state: 'exited', sizeRw: 70}],
+			containers: [usage({id: '1', state: 'running', sizeRw: 30}), usage({id: '2', state: 'exited', sizeRw: 70})],
 			volumes: [toVolume({Name: 'a', UsageData: {Size: 3, RefCount: 1}}), toVolume({Name: 'b', UsageData: {Size: 1, RefCount: 0}}), toVolume({Name: 'c', UsageData: {Size: -1, RefCount: 0}})],
-			buildCache: [{id: 'x', type: 'regular', size: 5, inUse: true, shared: false, description: ''}, {id: 'y', type: 'regular', size: 8, inUse: false, shared: true, description: ''}],
+			buildCache: [cache({id: 'x', size: 5, inUse: true}), cache({id: 'y', size: 8, shared: true})],
 		};
 		expect(diskSummary(disk)).toEqual([
 			{kind: 'Images', total: 2, active: 1, size: 1000, reclaimable: 500, percent: 50},
