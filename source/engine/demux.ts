@@ -11,8 +11,12 @@
 /** 0 stdin, 1 stdout, 2 stderr, 3 an error from the engine itself (stdcopy's Systemerr). */
 export type FrameStream = 0 | 1 | 2 | 3;
 
-/** `continued`: this payload goes on from the previous one (a frame bigger than maxFramePiece). */
-export type FrameHandler = (stream: FrameStream, payload: Buffer, continued: boolean) => void;
+/**
+ * The payload is bytes[start, end), a view the handler must not keep (it is the socket's chunk:
+ * no Buffer is made per frame). `continued`: this payload goes on from the previous one (a
+ * frame bigger than maxFramePiece).
+ */
+export type FrameHandler = (stream: FrameStream, bytes: Buffer, start: number, end: number, continued: boolean) => void;
 
 /** A frame bigger than this is handed on in pieces of this size (dockerd's are ~16 KiB). */
 export const maxFramePiece = 1 << 20;
@@ -44,7 +48,7 @@ export class FrameDemuxer {
 					const size = chunk.readUInt32BE(at + 4);
 					const stream = toStream(chunk[at]!);
 					if (n - at - headerSize >= size && size <= maxFramePiece) {
-						if (size > 0) this.onFrame(stream, chunk.subarray(at + headerSize, at + headerSize + size), false);
+						if (size > 0) this.onFrame(stream, chunk, at + headerSize, at + headerSize + size, false);
 						at += headerSize + size;
 						continue;
 					}
@@ -84,7 +88,7 @@ export class FrameDemuxer {
 		this.piecesLength = 0;
 		const continued = this.continued;
 		this.continued = this.remaining > 0;
-		this.onFrame(this.stream, payload, continued);
+		this.onFrame(this.stream, payload, 0, payload.length, continued);
 	}
 }
 

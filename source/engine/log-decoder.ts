@@ -1,6 +1,6 @@
 import {FrameDemuxer, type FrameStream} from './demux.js';
 import type {LogRecord} from './engine.js';
-import {LineAssembler} from './line-assembler.js';
+import {LineAssembler, latin1Text} from './line-assembler.js';
 
 /**
  * dockerd's log copier cuts a line longer than this into messages of this
@@ -28,6 +28,7 @@ export class LogDecoder {
 	private readonly stdout = new LineAssembler('stdout');
 	private readonly stderr = new LineAssembler('stderr');
 	private readonly demuxer: FrameDemuxer | undefined;
+	/** Where push and end put records: the caller's array (no array is made per chunk). */
 	private out: LogRecord[] = [];
 	// TTY message state: expecting a timestamp, the bytes of one read so far, content bytes of the message.
 	private atMessageStart = true;
@@ -39,18 +40,21 @@ export class LogDecoder {
 	lastTime: string | undefined;
 
 	constructor(private readonly options: LogDecoderOptions) {
-		if (!options.tty) this.demuxer = new FrameDemuxer((stream, payload, continued) => this.frame(stream, payload, continued));
+		if (!options.tty) this.demuxer = new FrameDemuxer((stream, bytes, start, end, continued) => this.frame(stream, bytes, start, end, continued));
 	}
 
-	/** The lines completed by this chunk, then the partial lines still open (marked partial). */
-	push(chunk: Buffer): LogRecord[] {
-		this.out = [];
+	/**
+	 * The lines completed by this chunk, then the partial lines still open (marked partial),
+	 * added to `out` (a new array when none is given), which is returned.
+	 */
+	push(chunk: Buffer, out: LogRecord[] = []): LogRecord[] {
+		this.out = out;
 		if (this.demuxer) this.demuxer.push(chunk);
 		else if (this.options.timestamps) this.raw(chunk);
-		else this.stdout.push(chunk, undefined, this.out);
-		this.stdout.partial(this.out);
-		this.stderr.partial(this.out);
-		return this.out;
+		else this.stdout.push(chunk, undefined, out);
+		this.stdout.partial(out);
+		this.stderr.partial(out);
+		return out;
 	}
 
 	/** The stream ended: everything still pending, as complete lines. */
@@ -65,19 +69,26 @@ export class LogDecoder {
 		return this.out;
 	}
 
-	private frame(stream: FrameStream, payload: Buffer, continued: boolean): void {
+	private frame(stream: FrameStream, bytes: Buffer, start: number, end: number, continued: boolean): void {
 		const assembler = stream === 2 || stream === 3 ? this.stderr : this.stdout;
 		if (!this.options.timestamps || continued) {
-			assembler.push(payload, undefined, this.out);
+			assembler.pushRange(bytes, start, end, undefined, this.out);
 			return;
 		}
 
-		const space = payload.indexOf(0x20);
-		if (space > 0 && space <= maxTimestampBytes && looksLikeTimestamp(payload, 0, space)) {
-			this.lastTime = payload.toString('latin1', 0, space);
-			assembler.push(payload.subarray(space + 1), this.lastTime, this.out);
+		let space = -1;
+		for (let i = start, limit = Math.min(end, start + maxTimestampBytes + 1); i < limit; i++) {
+			if (bytes[i] === 0x20) {
+				space = i;
+				break;
+			}
+		}
+
+		if (space > start && looksLikeTimestamp(bytes, start, space)) {
+			this.lastTime = latin1Text(bytes, start, space);
+			assembler.pushRange(bytes, space + 1, end, this.lastTime, this.out);
 		} else {
-			assembler.push(payload, undefined, this.out);
+			assembler.pushRange(bytes, start, end, undefined, this.out);
 		}
 	}
 
@@ -125,7 +136,7 @@ export class LogDecoder {
 			const room = partialMessageBytes - this.messageBytes;
 			const newline = chunk.indexOf(0x0a, at);
 			const end = newline !== -1 && newline - at < room ? newline + 1 : Math.min(n, at + room);
-			this.stdout.push(chunk.subarray(at, end), this.messageTime, this.out);
+			this.stdout.pushRange(chunk, at, end, this.messageTime, this.out);
 			this.messageBytes += end - at;
 			at = end;
 			if ((newline !== -1 && end === newline + 1) || this.messageBytes >= partialMessageBytes) this.atMessageStart = true;
@@ -137,9 +148,12 @@ export class LogDecoder {
 export function looksLikeTimestamp(bytes: Buffer, from: number, to: number): boolean {
 	const length = to - from;
 	if (length < 20 || length > 35) return false;
-	const digit = (i: number) => bytes[from + i]! >= 0x30 && bytes[from + i]! <= 0x39;
 	return (
-		digit(0) && digit(1) && digit(2) && digit(3) &&
+		isDigit(bytes[from]!) && isDigit(bytes[from + 1]!) && isDigit(bytes[from + 2]!) && isDigit(bytes[from + 3]!) &&
 		bytes[from + 4] === 0x2d && bytes[from + 7] === 0x2d && bytes[from + 10] === 0x54 && bytes[from + 13] === 0x3a && bytes[from + 16] === 0x3a
 	);
+}
+
+function isDigit(byte: number): boolean {
+	return byte >= 0x30 && byte <= 0x39;
 }

@@ -67,23 +67,59 @@ async function* chunks(opened: LogChunk, stream: NodeJS.ReadableStream, decoder:
 }
 
 /**
+ * Lines, and bytes, read in one turn of the event loop before the stream is paused until the
+ * next: a flood is read in slices of a few milliseconds, and a key pressed meanwhile waits for
+ * one slice, not for all the engine sent (one socket event can read 32 x 64 KiB, 40,000 lines).
+ */
+export const sliceLines = 1000;
+export const sliceBytes = 256 * 1024;
+
+/**
  * The stream's lines, decoded as each chunk arrives (dockerd sends every line as a chunk of
  * its own) and handed on once per turn of the event loop: one batch for whatever arrived
  * meanwhile, instead of a promise and a yield per chunk. The consumer takes every batch as
- * it comes, so nothing piles up beyond what arrives while it is busy.
+ * it comes, so nothing piles up beyond what arrives while it is busy. After a slice
+ * (sliceLines or sliceBytes) in one turn the stream pauses until the next (setImmediate): what
+ * the engine sends meanwhile waits in the socket (backpressure), and input is read in between.
  */
 async function* batches(stream: NodeJS.ReadableStream, decoder: LogDecoder): AsyncGenerator<LogRecord[]> {
 	let pending: LogRecord[] = [];
 	let ended = false;
 	let failure: unknown;
 	let wake: (() => void) | undefined;
+	let sliceCount = 0;
+	let sliceSize = 0;
+	let turnScheduled = false;
+	let paused = false;
+	let done = false;
+	const nextTurn = () => {
+		turnScheduled = false;
+		sliceCount = 0;
+		sliceSize = 0;
+		if (paused) {
+			paused = false;
+			if (!ended && !done) stream.resume();
+		}
+	};
+
 	const onData = (chunk: Buffer) => {
-		const records = decoder.push(chunk);
-		if (records.length === 0) return;
 		// Every push ends with the lines still open, whole: only the newest of them matter.
-		while (pending.at(-1)?.partial) pending.pop();
-		for (const record of records) pending.push(record);
-		wake?.();
+		while (pending.length > 0 && pending.at(-1)!.partial) pending.pop();
+		const before = pending.length;
+		decoder.push(chunk, pending);
+		sliceCount += pending.length - before;
+		sliceSize += chunk.length;
+		if (!turnScheduled) {
+			turnScheduled = true;
+			setImmediate(nextTurn);
+		}
+
+		if (!paused && (sliceCount >= sliceLines || sliceSize >= sliceBytes)) {
+			paused = true;
+			stream.pause();
+		}
+
+		if (pending.length > 0) wake?.();
 	};
 
 	const onEnd = () => {
@@ -121,6 +157,7 @@ async function* batches(stream: NodeJS.ReadableStream, decoder: LogDecoder): Asy
 		const rest = decoder.end();
 		if (rest.length > 0) yield rest;
 	} finally {
+		done = true;
 		stream.off('data', onData);
 		stream.off('end', onEnd);
 		stream.off('close', onEnd);

@@ -1,11 +1,19 @@
 /**
  * The lines of one log view, outside the main store: a ring buffer with its
  * own subscribe/getSnapshot for useSyncExternalStore. A flood of lines costs
- * an array slot each; readers hear about them at most `notifyMs` apart (15 a
- * second), `floodNotifyMs` while more than `floodLines` come a batch (5 a
- * second: Ink redraws and re-measures the whole screen on every commit), so
- * the screen is redrawn a bounded number of times a second whatever the rate.
+ * a slot each in a few parallel arrays: the text (the only object kept per
+ * line), its kind, source and timestamp as numbers in typed arrays (grown to
+ * `capacity` as lines come). No other object per line lives long enough for
+ * the garbage collector to copy and mark it, which in a flood (the ring turns
+ * over several times a second) was the largest cost; a LogLine is made when
+ * one is asked for (the rows on screen, a save). Readers
+ * hear about new lines at most `notifyMs` apart (15 a second),
+ * `floodNotifyMs` while more than `floodLines` come a batch (5 a second: Ink
+ * redraws and re-measures the whole screen on every commit), so the screen is
+ * redrawn a bounded number of times a second whatever the rate.
  */
+
+import {formatCanonicalTime, storeCanonicalTime} from './log-times.js';
 
 /** stdout, stderr, or a line berth adds (a restart separator, "container exited"). */
 export type LineKind = 'out' | 'err' | 'marker';
@@ -62,7 +70,17 @@ export class LogBuffer {
 	/** Lines appended since the last publish, and in the batch before. */
 	private batch = 0;
 	private lastBatch = 0;
-	private readonly slots: Array<LogLine | undefined>;
+	/** Per slot (seq % slots, slots <= capacity): the text, kind and flags, source, timestamp. */
+	private slots: number;
+	private texts: Array<string | undefined>;
+	private flags: Uint8Array;
+	private sourceOf: Uint32Array;
+	/** A canonical engine timestamp as seconds and nanoseconds (nanos -1: none); others as given. */
+	private seconds: Float64Array;
+	private nanos: Int32Array;
+	private otherTimes: Array<string | undefined>;
+	/** Markers drawn above a line, by sequence number (few). */
+	private readonly befores = new Map<number, NonNullable<LogLine['before']>>();
 	private firstSeq = 0;
 	private nextSeq = 0;
 	private chars = 0;
@@ -80,7 +98,14 @@ export class LogBuffer {
 		this.notifyMs = notifyMs;
 		this.floodNotifyMs = floodNotifyMs;
 		this.floodLines = floodLines;
-		this.slots = new Array<LogLine | undefined>(this.capacity);
+		// --log-lines can be ten million: room is made as lines come, not all at once.
+		this.slots = Math.min(this.capacity, initialSlots);
+		this.texts = Array.from<string | undefined>({length: this.slots});
+		this.flags = new Uint8Array(this.slots);
+		this.sourceOf = new Uint32Array(this.slots);
+		this.seconds = new Float64Array(this.slots);
+		this.nanos = new Int32Array(this.slots);
+		this.otherTimes = Array.from<string | undefined>({length: this.slots});
 	}
 
 	get first(): number {
@@ -95,18 +120,69 @@ export class LogBuffer {
 		return this.nextSeq - this.firstSeq;
 	}
 
-	/** The line with this sequence number, if still kept. */
+	/** Lines received since the view opened (dropped ones included), as of now. */
+	get received(): number {
+		return this.receivedCount;
+	}
+
+	/** The line with this sequence number, if still kept (a new object each time). */
 	get(seq: number): LogLine | undefined {
-		if (seq < this.firstSeq || seq >= this.nextSeq) return undefined;
-		return this.slots[seq % this.capacity];
+		if (!this.has(seq)) return undefined;
+		const slot = seq % this.slots;
+		const flags = this.flags[slot]!;
+		const line: LogLine = {text: this.texts[slot]!, kind: kinds[flags & kindMask]!, time: this.timeAt(slot), source: this.sourceOf[slot]!, partial: (flags & partialFlag) !== 0};
+		const before = this.befores.get(seq);
+		if (before) line.before = before;
+		return line;
+	}
+
+	/** Is the line with this sequence number still kept? */
+	has(seq: number): boolean {
+		return seq >= this.firstSeq && seq < this.nextSeq;
+	}
+
+	/** The text of a kept line (search reads only that; no LogLine is made). */
+	textOf(seq: number): string | undefined {
+		return this.has(seq) ? this.texts[seq % this.slots] : undefined;
+	}
+
+	kindOf(seq: number): LineKind | undefined {
+		return this.has(seq) ? kinds[this.flags[seq % this.slots]! & kindMask] : undefined;
+	}
+
+	sourceAt(seq: number): number | undefined {
+		return this.has(seq) ? this.sourceOf[seq % this.slots] : undefined;
+	}
+
+	timeOf(seq: number): string | undefined {
+		return this.has(seq) ? this.timeAt(seq % this.slots) : undefined;
+	}
+
+	beforeOf(seq: number): LogLine['before'] {
+		return this.has(seq) ? this.befores.get(seq) : undefined;
+	}
+
+	partialAt(seq: number): boolean {
+		return this.has(seq) && (this.flags[seq % this.slots]! & partialFlag) !== 0;
 	}
 
 	/** Adds a line; returns its sequence number. */
 	append(line: LogLine): number {
-		if (this.nextSeq - this.firstSeq === this.capacity) this.dropOldest();
+		const seq = this.add(line.text, line.kind, line.time, line.source, line.partial);
+		if (line.before) this.befores.set(seq, line.before);
+		return seq;
+	}
+
+	/** append without a LogLine: what a flood goes through. */
+	add(text: string, kind: LineKind, time: string | undefined, source: number, partial: boolean): number {
+		if (this.nextSeq - this.firstSeq === this.slots) {
+			if (this.slots < this.capacity) this.grow();
+			else this.dropOldest();
+		}
+
 		const seq = this.nextSeq++;
-		this.slots[seq % this.capacity] = line;
-		this.chars += line.text.length;
+		this.store(seq % this.slots, text, kind, time, source, partial);
+		this.chars += text.length;
 		this.receivedCount++;
 		this.batch++;
 		while (this.chars > this.maxChars && this.nextSeq - this.firstSeq > 1) this.dropOldest();
@@ -116,10 +192,12 @@ export class LogBuffer {
 
 	/** Replaces a line still kept (a partial line that grew or ended); false when it is gone. */
 	replace(seq: number, line: LogLine): boolean {
-		const old = this.get(seq);
-		if (!old) return false;
-		this.slots[seq % this.capacity] = line;
-		this.chars += line.text.length - old.text.length;
+		if (!this.has(seq)) return false;
+		const slot = seq % this.slots;
+		this.chars += line.text.length - this.texts[slot]!.length;
+		this.store(slot, line.text, line.kind, line.time, line.source, line.partial);
+		if (line.before) this.befores.set(seq, line.before);
+		else this.befores.delete(seq);
 		while (this.chars > this.maxChars && this.nextSeq - this.firstSeq > 1) this.dropOldest();
 		this.changed();
 		return true;
@@ -127,7 +205,7 @@ export class LogBuffer {
 
 	/** Lines first … next-1 in order (tests, saving). */
 	*lines(from = this.firstSeq): Generator<LogLine> {
-		for (let seq = Math.max(from, this.firstSeq); seq < this.nextSeq; seq++) yield this.slots[seq % this.capacity]!;
+		for (let seq = Math.max(from, this.firstSeq); seq < this.nextSeq; seq++) yield this.get(seq)!;
 	}
 
 	subscribe = (listener: () => void): (() => void) => {
@@ -150,6 +228,19 @@ export class LogBuffer {
 		for (const listener of this.listeners) listener();
 	}
 
+	/**
+	 * The view was just drawn from the lines as they are now (a key redrew it): the next
+	 * publish waits a whole interval from here, so a flood's frame does not come right behind
+	 * the key's (the lines it would show are on screen already).
+	 */
+	drawn(): void {
+		this.lastNotify = Date.now();
+		if (!this.timer) return;
+		clearTimeout(this.timer);
+		this.timer = undefined;
+		if (this.dirty) this.changed();
+	}
+
 	/** No more notifications (the view closed). */
 	close(): void {
 		this.closed = true;
@@ -158,10 +249,63 @@ export class LogBuffer {
 		this.listeners.clear();
 	}
 
+	/** Twice the slots (at most capacity), the kept lines moved to where their sequence numbers now fall. */
+	private grow(): void {
+		const slots = Math.min(this.capacity, this.slots * 2);
+		const texts = Array.from<string | undefined>({length: slots});
+		const flags = new Uint8Array(slots);
+		const sourceOf = new Uint32Array(slots);
+		const seconds = new Float64Array(slots);
+		const nanos = new Int32Array(slots);
+		const otherTimes = Array.from<string | undefined>({length: slots});
+		for (let seq = this.firstSeq; seq < this.nextSeq; seq++) {
+			const from = seq % this.slots;
+			const to = seq % slots;
+			texts[to] = this.texts[from];
+			flags[to] = this.flags[from]!;
+			sourceOf[to] = this.sourceOf[from]!;
+			seconds[to] = this.seconds[from]!;
+			nanos[to] = this.nanos[from]!;
+			otherTimes[to] = this.otherTimes[from];
+		}
+
+		this.slots = slots;
+		this.texts = texts;
+		this.flags = flags;
+		this.sourceOf = sourceOf;
+		this.seconds = seconds;
+		this.nanos = nanos;
+		this.otherTimes = otherTimes;
+	}
+
+	private store(slot: number, text: string, kind: LineKind, time: string | undefined, source: number, partial: boolean): void {
+		this.texts[slot] = text;
+		this.flags[slot] = (kind === 'out' ? 0 : kind === 'err' ? 1 : 2) | (partial ? partialFlag : 0);
+		this.sourceOf[slot] = source;
+		if (time === undefined) {
+			this.nanos[slot] = -1;
+			this.otherTimes[slot] = undefined;
+		} else if (storeCanonicalTime(time, this.seconds, this.nanos, slot)) {
+			this.otherTimes[slot] = undefined;
+		} else {
+			this.nanos[slot] = -2;
+			this.otherTimes[slot] = time;
+		}
+	}
+
+	private timeAt(slot: number): string | undefined {
+		const nanos = this.nanos[slot]!;
+		if (nanos === -1) return undefined;
+		if (nanos === -2) return this.otherTimes[slot];
+		return formatCanonicalTime(this.seconds[slot]!, nanos);
+	}
+
 	private dropOldest(): void {
-		const old = this.slots[this.firstSeq % this.capacity];
-		if (old) this.chars -= old.text.length;
-		this.slots[this.firstSeq % this.capacity] = undefined;
+		const slot = this.firstSeq % this.slots;
+		this.chars -= this.texts[slot]?.length ?? 0;
+		this.texts[slot] = undefined;
+		this.otherTimes[slot] = undefined;
+		if (this.befores.size > 0) this.befores.delete(this.firstSeq);
 		this.firstSeq++;
 	}
 
@@ -180,3 +324,9 @@ export class LogBuffer {
 		this.timer.unref?.();
 	}
 }
+
+/** Slots made at first; doubled up to capacity as lines come. */
+const initialSlots = 1024;
+const kinds: readonly LineKind[] = ['out', 'err', 'marker'];
+const kindMask = 3;
+const partialFlag = 4;

@@ -155,18 +155,23 @@ export class LogSession {
 	private records(source: number, records: LogRecord[]): void {
 		if (this.closed) return;
 		for (const record of records) {
-			const slot = source * 2 + (record.stream === 'stderr' ? 1 : 0);
-			const line = toLine(record, source);
+			const stderr = record.stream === 'stderr';
+			const slot = source * 2 + (stderr ? 1 : 0);
 			const open = this.open[slot];
-			const before = open === undefined ? undefined : this.buffer.get(open)?.before;
-			if (before) line.before = before;
-			if (open !== undefined && this.buffer.replace(open, line)) {
-				if (!line.partial) this.open[slot] = undefined;
-				continue;
+			const partial = record.partial === true;
+			if (open !== undefined) {
+				const line = toLine(record, source);
+				const before = this.buffer.beforeOf(open);
+				if (before) line.before = before;
+				if (this.buffer.replace(open, line)) {
+					if (!partial) this.open[slot] = undefined;
+					continue;
+				}
 			}
 
-			const seq = this.buffer.append(line);
-			this.open[slot] = line.partial ? seq : undefined;
+			// The common case, a whole line: no LogLine is made.
+			const seq = this.buffer.add(record.text, stderr ? 'err' : 'out', record.time, source, partial);
+			this.open[slot] = partial ? seq : undefined;
 		}
 	}
 
@@ -178,9 +183,9 @@ export class LogSession {
 		const key = timeKey(from);
 		let found: number | undefined;
 		for (let seq = this.buffer.next - 1, looked = 0; seq >= this.buffer.first && looked < 2000; seq--, looked++) {
-			const line = this.buffer.get(seq)!;
-			if (line.source !== source) continue;
-			if (line.kind === 'marker' || line.time === undefined || timeKey(line.time) < key) break;
+			if (this.buffer.sourceAt(seq) !== source) continue;
+			const time = this.buffer.timeOf(seq);
+			if (this.buffer.kindOf(seq) === 'marker' || time === undefined || timeKey(time) < key) break;
 			found = seq;
 		}
 

@@ -37,9 +37,8 @@ export class SearchIndex {
 		if (keepFrom > 0 || keepTo < this.matches.length) this.matches = this.matches.slice(keepFrom, keepTo);
 		this.unsettled = Number.POSITIVE_INFINITY;
 		for (let seq = from; seq < buffer.next; seq++) {
-			const line = buffer.get(seq)!;
-			if (line.partial && this.unsettled === Number.POSITIVE_INFINITY) this.unsettled = seq;
-			if (line.kind !== 'marker' && this.matcher.test(plainText(line.text))) this.matches.push(seq);
+			if (buffer.partialAt(seq) && this.unsettled === Number.POSITIVE_INFINITY) this.unsettled = seq;
+			if (buffer.kindOf(seq) !== 'marker' && this.matcher.test(plainText(buffer.textOf(seq)!))) this.matches.push(seq);
 		}
 
 		this.scanned = buffer.next;

@@ -19,7 +19,7 @@ function frame(stream: FrameStream, payload: string | Buffer): Buffer {
 
 function demuxAll(chunks: Buffer[]): Array<[FrameStream, string]> {
 	const frames: Array<[FrameStream, string]> = [];
-	const demuxer = new FrameDemuxer((stream, payload) => frames.push([stream, payload.toString()]));
+	const demuxer = new FrameDemuxer((stream, bytes, start, end) => frames.push([stream, bytes.toString('utf8', start, end)]));
 	for (const chunk of chunks) demuxer.push(chunk);
 	return frames;
 }
@@ -67,7 +67,7 @@ describe('FrameDemuxer', () => {
 	test('an empty frame is skipped; a frame bigger than the piece size comes in pieces, marked continued', () => {
 		const big = Buffer.alloc(maxFramePiece + 10, 0x61);
 		const pieces: Array<[number, boolean]> = [];
-		const demuxer = new FrameDemuxer((_stream, payload, continued) => pieces.push([payload.length, continued]));
+		const demuxer = new FrameDemuxer((_stream, _bytes, start, end, continued) => pieces.push([end - start, continued]));
 		const all = Buffer.concat([frame(1, ''), frame(1, big), frame(2, 'x')]);
 		for (let at = 0; at < all.length; at += 65_536) demuxer.push(all.subarray(at, at + 65_536));
 		expect(pieces).toEqual([
@@ -165,6 +165,46 @@ describe('LogDecoder, non-TTY', () => {
 
 	test('a line without a newline at the end of the stream is kept, marked unterminated', () => {
 		expect(decodeAll([frame(1, `${ts1} no newline`)])).toEqual([{stream: 'stdout', text: 'no newline', time: ts1, unterminated: true}]);
+	});
+
+	test('whole one-line messages (the fast path): empty, CRLF, invalid UTF-8, and a message holding several lines', () => {
+		expect(
+			decodeAll([
+				frame(1, `${ts1} \n`),
+				frame(1, `${ts1} crlf\r\n`),
+				frame(1, `${ts2} \r\n`),
+				frame(2, Buffer.concat([Buffer.from(`${ts2} bad `), Buffer.from([0xff, 0xe2, 0x82]), Buffer.from('\n')])),
+				frame(1, `${ts3} two\nlines\n`),
+			]),
+		).toEqual([
+			{stream: 'stdout', text: '', time: ts1},
+			{stream: 'stdout', text: 'crlf', time: ts1},
+			{stream: 'stdout', text: '', time: ts2},
+			{stream: 'stderr', text: 'bad \uFFFD\uFFFD', time: ts2},
+			{stream: 'stdout', text: 'two', time: ts3},
+			{stream: 'stdout', text: 'lines', time: ts3},
+		]);
+	});
+
+	test('a character cut between two 16 KiB messages is decoded whole, also when the next message ends the line', () => {
+		const head = 'a'.repeat(16_383);
+		const bytes = Buffer.from(`${head}€ and more\n`);
+		// dockerd cuts at 16 KiB of bytes: inside the three bytes of the euro sign.
+		const frames = Buffer.concat([frame(1, Buffer.concat([Buffer.from(`${ts1} `), bytes.subarray(0, 16_384)])), frame(1, Buffer.concat([Buffer.from(`${ts2} `), bytes.subarray(16_384)]))]);
+		expect(decodeAll([frames])).toEqual([{stream: 'stdout', text: `${head}€ and more`, time: ts1}]);
+		// The same when a line of the other stream comes in between.
+		const between = Buffer.concat([frames.subarray(0, 8 + 31 + 16_384), frame(2, `${ts2} other\n`), frames.subarray(8 + 31 + 16_384)]);
+		expect(decodeAll([between])).toEqual([
+			{stream: 'stderr', text: 'other', time: ts2},
+			{stream: 'stdout', text: `${head}€ and more`, time: ts1},
+		]);
+	});
+
+	test('push adds to the array it is given', () => {
+		const decoder = new LogDecoder({tty: false, timestamps: true});
+		const out: LogRecord[] = [{stream: 'stdout', text: 'before'}];
+		expect(decoder.push(threeFrames, out)).toBe(out);
+		expect(out.map((record) => record.text)).toEqual(['before', 'hello', 'oops: ü', 'bye']);
 	});
 
 	test('the decoder remembers the newest message timestamp (where a resumed stream starts)', () => {

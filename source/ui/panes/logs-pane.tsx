@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useEffect} from 'react';
+import {useEffect, useLayoutEffect} from 'react';
 import type {LogSession} from '../../store/log-session.js';
 import type {LogsFeed} from '../../store/logs-feed.js';
 import type {LogsUi} from '../../store/logs-ui.js';
@@ -31,6 +31,11 @@ export function LogsPane({feed, ui, width, height}: Props) {
 		feed.viewport.rows = rows;
 		feed.viewport.columns = width;
 	}, [feed, rows, width]);
+	// Whatever made this render (a key, a publish), the lines drawn are the newest: a pending
+	// publish waits its whole interval again instead of redrawing the same screen.
+	useLayoutEffect(() => {
+		session?.buffer.drawn();
+	});
 
 	// While a search is typed, its matches show already.
 	const shown = ui.input?.kind === 'search' ? {...ui, query: ui.input.text} : ui;
@@ -38,7 +43,7 @@ export function LogsPane({feed, ui, width, height}: Props) {
 	const empty = !session ? 'Opening the logs…' : layout?.rows.length === 0 ? emptyText(session, shown) : undefined;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Title session={session} ui={shown} layout={layout} received={snapshot?.received ?? 0} width={width} />
+			<Title session={session} ui={shown} layout={layout} received={session && snapshot ? session.buffer.received : 0} width={width} />
 			{empty === undefined ? layout?.rows.map((row, index) => <Row key={index} row={row} width={width} />) : <Text dimColor>{fit(empty, width)}</Text>}
 		</Box>
 	);
