@@ -16,6 +16,7 @@ import {selectContainerView} from '../../source/store/selectors.js';
 import {initialState, type State} from '../../source/store/state.js';
 import {describeWithEngine} from '../support/engine-available.js';
 import type {EngineClient} from '../support/private-engine.js';
+import {waitForState as waitFor} from '../support/wait-for-state.js';
 
 type Session = {
 	engine: Engine;
@@ -63,25 +64,9 @@ function open(host: string, settings: Partial<ActionSettings> = {}): Session {
 	};
 }
 
-function waitForState(store: Store, predicate: (state: State) => boolean, timeoutMs = 15_000): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (predicate(store.getState())) {
-			resolve();
-			return;
-		}
-
-		const timer = setTimeout(() => {
-			unsubscribe();
-			const {ui, containers} = store.getState();
-			reject(new Error(`store did not get there in ${timeoutMs} ms; notice: ${ui.notice?.text}; ${[...containers.values()].map((c) => `${c.name}:${c.state}`).join(' ')}`));
-		}, timeoutMs);
-		const unsubscribe = store.subscribe(() => {
-			if (!predicate(store.getState())) return;
-			clearTimeout(timer);
-			unsubscribe();
-			resolve();
-		});
-	});
+function waitForState(store: Store, predicate: (state: State) => boolean, timeoutMs = 15_000): Promise<number> {
+	const describe = ({ui, containers}: State) => `notice: ${ui.notice?.text}; ${[...containers.values()].map((c) => `${c.name}:${c.state}`).join(' ')}`;
+	return waitFor(store, predicate, {timeoutMs, describe});
 }
 
 function byName(state: State, name: string) {

@@ -7,27 +7,11 @@ import {startFeeds, type Feeds} from '../../source/store/feeds.js';
 import {initialState, type State} from '../../source/store/state.js';
 import {describeWithEngine} from '../support/engine-available.js';
 import {buildBusyboxImage, startPrivateEngine, type EngineClient, type PrivateEngine} from '../support/private-engine.js';
+import {waitForState as waitFor} from '../support/wait-for-state.js';
 
 /** Resolves when the store satisfies `predicate`, checking on every publish. */
 function waitForState(store: Store, predicate: (state: State) => boolean, timeoutMs = 5000): Promise<number> {
-	const started = performance.now();
-	return new Promise((resolve, reject) => {
-		if (predicate(store.getState())) {
-			resolve(0);
-			return;
-		}
-
-		const timer = setTimeout(() => {
-			unsubscribe();
-			reject(new Error(`store did not reach the expected state in ${timeoutMs} ms: ${summary(store.getState())}`));
-		}, timeoutMs);
-		const unsubscribe = store.subscribe(() => {
-			if (!predicate(store.getState())) return;
-			clearTimeout(timer);
-			unsubscribe();
-			resolve(performance.now() - started);
-		});
-	});
+	return waitFor(store, predicate, {timeoutMs, describe: summary});
 }
 
 function summary(state: State): string {

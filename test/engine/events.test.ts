@@ -17,6 +17,7 @@ import {formatSince, startFeeds, type Feeds} from '../../source/store/feeds.js';
 import {initialState, type State} from '../../source/store/state.js';
 import {describeWithEngine} from '../support/engine-available.js';
 import {buildBusyboxImage, startPrivateEngine, type EngineClient, type PrivateEngine} from '../support/private-engine.js';
+import {waitForState as waitFor} from '../support/wait-for-state.js';
 
 type Session = {engine: Engine; store: Store; feeds: Feeds; history: EventsHistory; stop(): void};
 
@@ -38,24 +39,9 @@ function connect(host: string, backoffMs = {first: 200, max: 1000}): Session {
 	};
 }
 
-function waitForState(store: Store, predicate: (state: State) => boolean, timeoutMs = 10_000, what = ''): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (predicate(store.getState())) {
-			resolve();
-			return;
-		}
-
-		const timer = setTimeout(() => {
-			unsubscribe();
-			reject(new Error(`the store did not reach ${what || 'the expected state'} in ${timeoutMs} ms; events: ${listed(store.getState()).slice(-15).join(', ')}`));
-		}, timeoutMs);
-		const unsubscribe = store.subscribe(() => {
-			if (!predicate(store.getState())) return;
-			clearTimeout(timer);
-			unsubscribe();
-			resolve();
-		});
-	});
+function waitForState(store: Store, predicate: (state: State) => boolean, timeoutMs = 10_000, what = ''): Promise<number> {
+	const describe = (state: State) => `events: ${listed(state).slice(-15).join(', ')}`;
+	return waitFor(store, predicate, {timeoutMs, describe, ...(what ? {what} : {})});
 }
 
 /** The events view's rows, oldest first, events only, as the pane shows them without filters. */

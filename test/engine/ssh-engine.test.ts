@@ -15,22 +15,10 @@ import {initialState, type State} from '../../source/store/state.js';
 import {describeWithEngine} from '../support/engine-available.js';
 import type {EngineClient} from '../support/private-engine.js';
 import {connectionsTo, descendants, SSHD_ALIAS, startPrivateSshd, type PrivateSshd} from '../support/private-sshd.js';
+import {waitForState as waitFor} from '../support/wait-for-state.js';
 
-function waitForState(store: Store, predicate: (state: State) => boolean, timeoutMs = 10_000): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (predicate(store.getState())) return resolve();
-		const timer = setTimeout(() => {
-			unsubscribe();
-			const state = store.getState();
-			reject(new Error(`store did not reach the expected state in ${timeoutMs} ms: ${JSON.stringify({connection: state.connection, containers: [...state.containers.values()].map((c) => `${c.name}:${c.state}`)})}`));
-		}, timeoutMs);
-		const unsubscribe = store.subscribe(() => {
-			if (!predicate(store.getState())) return;
-			clearTimeout(timer);
-			unsubscribe();
-			resolve();
-		});
-	});
+function waitForState(store: Store, predicate: (state: State) => boolean, timeoutMs = 10_000): Promise<number> {
+	return waitFor(store, predicate, {timeoutMs});
 }
 
 const byName = (state: State, name: string) => [...state.containers.values()].find((container) => container.name === name);
