@@ -5,10 +5,12 @@
  *   - daemon CPU with nothing running (baseline), then berth and docker stats in turn:
  *     client CPU % of one core, RSS (last) and VmHWM (peak), daemon CPU (dockerd +
  *     containerd + shims of this engine), bytes/s written to the terminal (tmux pipe-pane)
- *   - berth --refresh <s> (the slow-link option) the same way
+ *   - berth --refresh <s> and berth --low-bandwidth (the slow-link options) the same way
  *   - launch to first complete frame (every visible container name), median of --ff-runs
  *   - event to screen: `docker run -d` returning -> the new row on screen, p50/p95
  *   - key to screen: Down/Up -> the inverse-video row moved, p50/p95, idle and during a
+ *   (latencies timed by a tmux control client, bench/pane-watch.ts: keys sent and output
+ *   seen without a process or a capture-pane per step; the harness's own floor is measured)
  *     log flood (`yes` in a container): list keys with the flood running, and `t` in the
  *     logs pane open on the flood (Down there scrolls the logs)
  * then a soak at the largest N: RSS every 10 s while containers start and stop and a
@@ -27,7 +29,8 @@ import {cpus, loadavg, release} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
-import {NODE24, startBerth, startTmux, type TmuxSession} from '../test/support/tmux.js';
+import {NODE24, berthCommand, startBerth, startTmux, type TmuxSession} from '../test/support/tmux.js';
+import {timeLaunch, watchPane} from './pane-watch.js';
 import {
 	budget,
 	bytesPerSecond,
@@ -186,41 +189,26 @@ function visibleNames(n: number): string[] {
 	return Array.from({length: Math.min(n, 20)}, (_, i) => `idle-${String(i).padStart(3, '0')}`);
 }
 
+/** Enter on a shell line that execs berth -> every visible name on screen (bench/pane-watch.ts timeLaunch). */
 async function firstFrames(engine: PrivateEngine, n: number): Promise<number[]> {
 	const names = visibleNames(n);
 	const times: number[] = [];
-	for (let run = 0; run < ffRuns; run++) {
-		const began = performance.now();
-		const session = await startBerth({cols, rows, host: engine.host});
-		try {
-			for (;;) {
-				const screen = await session.capture();
-				if (names.every((name) => screen.includes(name))) break;
-				if (performance.now() - began > 20_000) throw new Error(`no complete frame in 20 s:\n${screen}`);
-				await sleep(5);
-			}
-			times.push(performance.now() - began);
-		} finally {
-			await session.kill();
-		}
-	}
+	const start = (command: string[]) => startTmux({cols, rows, command, env: {DOCKER_HOST: engine.host}});
+	for (let run = 0; run < ffRuns; run++) times.push(await timeLaunch(start, berthCommand(), (screen) => names.every((name) => screen.includes(name))));
 	return times;
 }
 
-async function waitScreen(session: TmuxSession, test: (screen: string) => boolean, timeoutMs: number, escapes = false): Promise<number> {
-	const began = performance.now();
-	for (;;) {
-		const screen = escapes ? await session.captureEscapes() : await session.capture();
-		if (test(screen)) return performance.now() - began;
-		if (performance.now() - began > timeoutMs) throw new Error(`screen did not change in ${timeoutMs} ms`);
-		await sleep(5);
-	}
+/** ms from `since` to the pane output after which the (plain or escaped) screen passes `test`. */
+async function outputToScreen(session: TmuxSession, watch: Awaited<ReturnType<typeof watchPane>>, since: number, test: (screen: string) => boolean, timeoutMs: number, escapes = false, alreadyCounts = false): Promise<number> {
+	const at = await watch.screenChange(since, async () => test(escapes ? await session.captureEscapes() : await session.capture()), timeoutMs, {alreadyCounts});
+	return at - since;
 }
 
 async function eventToScreen(engine: PrivateEngine, n: number): Promise<number[]> {
 	const session = await startBerth({cols, rows, host: engine.host});
 	const times: number[] = [];
 	const created: string[] = [];
+	const watch = await watchPane(session);
 	try {
 		await session.waitFor('idle-000', {timeout: 60_000});
 		await sleep(2000);
@@ -228,15 +216,17 @@ async function eventToScreen(engine: PrivateEngine, n: number): Promise<number[]
 			// "a-" sorts before "idle-": the new row lands on the visible part of a name-sorted list.
 			const name = `a-ev-${n}-${String(i).padStart(2, '0')}`;
 			await engine.run(['sleep', '1000000'], ['--name', name]);
+			const returned = performance.now();
 			created.push(name);
 			try {
-				times.push(await waitScreen(session, (screen) => screen.includes(name), 10_000));
+				times.push(await outputToScreen(session, watch, returned, (screen) => screen.includes(name), 10_000, false, true));
 			} catch {
 				times.push(Number.POSITIVE_INFINITY);
 			}
 			await sleep(300);
 		}
 	} finally {
+		watch.close();
 		await session.kill();
 		if (created.length > 0) await engine.docker(['rm', '-f', ...created], {allowFailure: true});
 	}
@@ -247,21 +237,24 @@ async function eventToScreen(engine: PrivateEngine, n: number): Promise<number[]
 async function keyToScreen(session: TmuxSession, runs: number): Promise<number[]> {
 	const times: number[] = [];
 	let down = true;
-	for (let i = 0; i < runs; i++) {
-		const from = selectedLine(await session.captureEscapes());
-		const began = performance.now();
-		await session.sendKeys(down ? 'Down' : 'Up');
-		try {
-			await waitScreen(session, (screen) => {
-				const at = selectedLine(screen);
-				return at !== -1 && at !== from;
-			}, 5_000, true);
-			times.push(performance.now() - began);
-		} catch {
-			times.push(Number.POSITIVE_INFINITY);
+	const watch = await watchPane(session);
+	try {
+		for (let i = 0; i < runs; i++) {
+			const from = selectedLine(await session.captureEscapes());
+			const began = watch.sendKeys(down ? 'Down' : 'Up');
+			try {
+				times.push(await outputToScreen(session, watch, began, (screen) => {
+					const at = selectedLine(screen);
+					return at !== -1 && at !== from;
+				}, 5_000, true));
+			} catch {
+				times.push(Number.POSITIVE_INFINITY);
+			}
+			down = !down;
+			await sleep(100);
 		}
-		down = !down;
-		await sleep(100);
+	} finally {
+		watch.close();
 	}
 	return times;
 }
@@ -276,17 +269,21 @@ function logRows(screen: string): string[] {
 async function toggleToScreen(session: TmuxSession, runs: number): Promise<number[]> {
 	const stamped = (screen: string) => /^ ?\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} /.test(logRows(screen).at(-1) ?? '');
 	const times: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		const want = !stamped(await session.capture());
-		const began = performance.now();
-		await session.sendKeys('t');
-		try {
-			await waitScreen(session, (screen) => stamped(screen) === want, 5_000);
-			times.push(performance.now() - began);
-		} catch {
-			times.push(Number.POSITIVE_INFINITY);
+	const watch = await watchPane(session);
+	try {
+		for (let i = 0; i < runs; i++) {
+			const want = !stamped(await session.capture());
+			const began = watch.sendKeys('t');
+			try {
+				// The flood keeps the pane writing: here each output is checked, as fast as capture-pane goes.
+				times.push(await outputToScreen(session, watch, began, (screen) => stamped(screen) === want, 5_000));
+			} catch {
+				times.push(Number.POSITIVE_INFINITY);
+			}
+			await sleep(100);
 		}
-		await sleep(100);
+	} finally {
+		watch.close();
 	}
 	return times;
 }
@@ -306,7 +303,7 @@ async function selectTop(session: TmuxSession, name: string): Promise<void> {
 	throw new Error(`could not select ${name}`);
 }
 
-type Keys = {idle: number[]; floodList: number[]; floodLogs: number[]; captureMs: number[]};
+type Keys = {idle: number[]; floodList: number[]; floodLogs: number[]; captureMs: number[]; floorMs: number[]};
 
 /** What one `capture-pane` round trip costs on this machine: the resolution of every latency figure. */
 async function captureCost(session: TmuxSession, runs = 20): Promise<number[]> {
@@ -319,24 +316,36 @@ async function captureCost(session: TmuxSession, runs = 20): Promise<number[]> {
 	return times;
 }
 
-/** Launch floor: the same tmux start and Node 24 boot, printing one line, no berth. */
+/** Launch floor: the same harness and Node 24 boot, printing one line, no berth. */
 async function launchFloor(runs: number): Promise<number[]> {
 	const times: number[] = [];
-	for (let run = 0; run < runs; run++) {
-		const began = performance.now();
-		const session = await startTmux({cols, rows, command: [NODE24, '-e', 'console.log("floor-ready"); setTimeout(() => {}, 60000)']});
-		try {
-			await waitScreen(session, (screen) => screen.includes('floor-ready'), 20_000);
-			times.push(performance.now() - began);
-		} finally {
-			await session.kill();
+	const start = (command: string[]) => startTmux({cols, rows, command});
+	for (let run = 0; run < runs; run++) times.push(await timeLaunch(start, [NODE24, '-e', 'console.log("floor-ready"); setTimeout(() => {}, 60000)'], (screen) => screen.includes('floor-ready')));
+	return times;
+}
+
+/** Key floor: a key to its echo by `cat` in the same kind of pane, timed as berth's keys are. */
+async function keyFloor(runs: number): Promise<number[]> {
+	const session = await startTmux({cols, rows, command: ['cat']});
+	const watch = await watchPane(session);
+	const times: number[] = [];
+	try {
+		for (let i = 0; i < runs; i++) {
+			const char = String.fromCharCode(97 + (i % 26));
+			const before = await session.capture();
+			const began = watch.sendKeys(char);
+			times.push(await outputToScreen(session, watch, began, (screen) => screen.length > before.length, 5_000));
+			await sleep(50);
 		}
+	} finally {
+		watch.close();
+		await session.kill();
 	}
 	return times;
 }
 
 async function keyStage(engine: PrivateEngine): Promise<Keys> {
-	const result: Keys = {idle: [], floodList: [], floodLogs: [], captureMs: []};
+	const result: Keys = {idle: [], floodList: [], floodLogs: [], captureMs: [], floorMs: await keyFloor(20)};
 	let session = await startBerth({cols, rows, host: engine.host});
 	try {
 		await session.waitFor('idle-000', {timeout: 60_000});
@@ -418,6 +427,7 @@ type Stage = {
 	berth: Usage;
 	dockerStats: Usage;
 	berthRefresh: Usage;
+	berthLow?: Usage;
 	firstFrameMs: number[];
 	eventMs?: number[];
 	keys?: Keys;
@@ -480,9 +490,10 @@ try {
 		const berth = await steady(engine, () => startBerth({cols, rows, host: engine.host}), 'idle-000', `berth-${n}`);
 		const dockerStats = await steady(engine, () => startTmux({cols, rows, command: ['docker', 'stats'], env: dockerEnv}), 'idle-000', `docker-stats-${n}`);
 		const berthRefresh = await steady(engine, () => startBerth({cols, rows, host: engine.host, args: ['--refresh', refreshSeconds]}), 'idle-000', `berth-refresh-${n}`);
+		const berthLow = await steady(engine, () => startBerth({cols, rows, host: engine.host, args: ['--low-bandwidth']}), 'idle-000', `berth-low-bandwidth-${n}`);
 		const firstFrameMs = await firstFrames(engine, n);
 		log(`  first frame: ${firstFrameMs.map((t) => t.toFixed(0)).join(', ')} ms`);
-		const stage: Stage = {n, createSeconds, baselineDaemonCpu, berth, dockerStats, berthRefresh, firstFrameMs};
+		const stage: Stage = {n, createSeconds, baselineDaemonCpu, berth, dockerStats, berthRefresh, berthLow, firstFrameMs};
 		if (latencyAt === 'all' || latencyAt.split(',').map(Number).includes(n)) {
 			if (eventRuns > 0) {
 				stage.eventMs = await eventToScreen(engine, n).catch((error: unknown) => {
@@ -494,7 +505,7 @@ try {
 			if (keyRuns > 0) {
 				stage.keys = await keyStage(engine).catch((error: unknown) => {
 					log(`  key stage failed: ${String(error)}`);
-					return {idle: [], floodList: [], floodLogs: [], captureMs: []};
+					return {idle: [], floodList: [], floodLogs: [], captureMs: [], floorMs: []};
 				});
 				log(`  keys: idle p95 ${percentile(stage.keys.idle, 95).toFixed(0)}, flood list p95 ${percentile(stage.keys.floodList, 95).toFixed(0)}, flood logs p95 ${percentile(stage.keys.floodLogs, 95).toFixed(0)} ms`);
 			}
@@ -534,14 +545,14 @@ const pp = (values: number[] | undefined) => {
 };
 
 const lines: string[] = [];
-lines.push(`Run \`${commandLine}\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(0)} min. Machine: ${cpus().length} CPUs (${engineVersions['cpu']}), load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${load1.map((v) => v.toFixed(2)).join(' ')} at end (a VM shared with other test runs). berth ${engineVersions['berth']} (${engineVersions['commit']}) on Node ${engineVersions['node']}, Ink ${engineVersions['ink']}, React ${engineVersions['react']}; private dockerd ${engineVersions['dockerd']} (vfs, cgroup v1), docker CLI ${engineVersions['dockerCli']}, ${engineVersions['tmux']}, kernel ${engineVersions['kernel']}. ${cols}x${rows} tmux panes; steady-state windows of ${windowSeconds} s after ${warmupSeconds} s of warm-up, one per client per N, run one after another (baseline, berth, docker stats, berth --refresh ${refreshSeconds}). Containers: ${workload === 'ticking' ? 'a shell looping on `sleep 1` (CPU % and PIDs change every second)' : 'idle `sleep` (their stats do not change)'}. CPU is % of one core. Raw: \`bench/results/${rawPath.split('/').at(-1)}\`.`);
+lines.push(`Run \`${commandLine}\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(0)} min. Machine: ${cpus().length} CPUs (${engineVersions['cpu']}), load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${load1.map((v) => v.toFixed(2)).join(' ')} at end (a VM shared with other test runs). berth ${engineVersions['berth']} (${engineVersions['commit']}) on Node ${engineVersions['node']}, Ink ${engineVersions['ink']}, React ${engineVersions['react']}; private dockerd ${engineVersions['dockerd']} (vfs, cgroup v1), docker CLI ${engineVersions['dockerCli']}, ${engineVersions['tmux']}, kernel ${engineVersions['kernel']}. ${cols}x${rows} tmux panes; steady-state windows of ${windowSeconds} s after ${warmupSeconds} s of warm-up, one per client per N, run one after another (baseline, berth, docker stats, berth --refresh ${refreshSeconds}, berth --low-bandwidth). Containers: ${workload === 'ticking' ? 'a shell looping on `sleep 1` (CPU % and PIDs change every second)' : 'idle `sleep` (their stats do not change)'}. CPU is % of one core. Raw: \`bench/results/${rawPath.split('/').at(-1)}\`.`);
 lines.push('');
-lines.push(`| N | berth CPU % | docker stats CPU % | ratio | berth RSS / peak MB | docker stats RSS / peak MB | daemon CPU %: idle / berth / docker stats | daemon added: berth / docker stats (ratio) | terminal B/s: berth / docker stats | berth --refresh ${refreshSeconds}: CPU %, B/s, daemon % | containers created (s) |`);
-lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+lines.push(`| N | berth CPU % | docker stats CPU % | ratio | berth RSS / peak MB | docker stats RSS / peak MB | daemon CPU %: idle / berth / docker stats | daemon added: berth / docker stats (ratio) | terminal B/s: berth / docker stats | berth --refresh ${refreshSeconds}: CPU %, B/s, daemon % | berth --low-bandwidth: CPU %, B/s, daemon % | containers created (s) |`);
+lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const s of stages) {
 	const addB = s.berth.daemonCpu - s.baselineDaemonCpu;
 	const addD = s.dockerStats.daemonCpu - s.baselineDaemonCpu;
-	lines.push(`| ${s.n} | ${f1(s.berth.cpu)} | ${f1(s.dockerStats.cpu)} | ${ratio(s.berth.cpu, s.dockerStats.cpu)} | ${f0(s.berth.rssMb)} / ${f0(s.berth.hwmMb)} | ${f0(s.dockerStats.rssMb)} / ${f0(s.dockerStats.hwmMb)} | ${f1(s.baselineDaemonCpu)} / ${f1(s.berth.daemonCpu)} / ${f1(s.dockerStats.daemonCpu)} | ${f1(addB)} / ${f1(addD)} (${ratio(addB, addD)}) | ${f0(s.berth.bytesPerSecond)} / ${f0(s.dockerStats.bytesPerSecond)} | ${f1(s.berthRefresh.cpu)}, ${f0(s.berthRefresh.bytesPerSecond)}, ${f1(s.berthRefresh.daemonCpu)} | ${s.n - (stages[stages.indexOf(s) - 1]?.n ?? 0)} in ${f0(s.createSeconds)} |`);
+	lines.push(`| ${s.n} | ${f1(s.berth.cpu)} | ${f1(s.dockerStats.cpu)} | ${ratio(s.berth.cpu, s.dockerStats.cpu)} | ${f0(s.berth.rssMb)} / ${f0(s.berth.hwmMb)} | ${f0(s.dockerStats.rssMb)} / ${f0(s.dockerStats.hwmMb)} | ${f1(s.baselineDaemonCpu)} / ${f1(s.berth.daemonCpu)} / ${f1(s.dockerStats.daemonCpu)} | ${f1(addB)} / ${f1(addD)} (${ratio(addB, addD)}) | ${f0(s.berth.bytesPerSecond)} / ${f0(s.dockerStats.bytesPerSecond)} | ${f1(s.berthRefresh.cpu)}, ${f0(s.berthRefresh.bytesPerSecond)}, ${f1(s.berthRefresh.daemonCpu)} | ${s.berthLow ? `${f1(s.berthLow.cpu)}, ${f0(s.berthLow.bytesPerSecond)}, ${f1(s.berthLow.daemonCpu)}` : 'not run'} | ${s.n - (stages[stages.indexOf(s) - 1]?.n ?? 0)} in ${f0(s.createSeconds)} |`);
 }
 lines.push('');
 lines.push('| N | first complete frame, median (runs) | event to screen p50 / p95 | key to screen p50 / p95, idle | key, `yes` flooding (list, Down/Up) | key, logs pane open on the flood (`t`) |');
@@ -550,8 +561,9 @@ for (const s of stages) {
 	lines.push(`| ${s.n} | ${f0(median(s.firstFrameMs))} ms (${s.firstFrameMs.map(f0).join(', ')}) | ${pp(s.eventMs)} | ${pp(s.keys?.idle)} | ${pp(s.keys?.floodList)} | ${pp(s.keys?.floodLogs)} |`);
 }
 const captures = stages.flatMap((s) => s.keys?.captureMs ?? []);
+const keyFloors = stages.flatMap((s) => s.keys?.floorMs ?? []);
 lines.push('');
-lines.push(`Floors of this machine at the time: launching \`node -e 'console.log(…)'\` in the same kind of tmux pane to its line on screen: median ${f0(median(floorMs))} ms (${floorMs.map(f0).join(', ')}); one \`capture-pane -e\` round trip (the latency figures' polling resolution): median ${f0(median(captures))} ms, p95 ${f0(percentile(captures, 95))} ms. Event to screen starts when \`docker run -d\` returns; berth often shows the row from the create event before that, hence figures near 0.`);
+lines.push(`Floors of the harness at the time (bench/README.md, "what the harness adds"): launch, from Enter on a shell line that execs \`node -e 'console.log(…)'\` in the same kind of pane to its line on screen: median ${f0(median(floorMs))} ms (${floorMs.map(f0).join(', ')}); a key to its echo by \`cat\`, timed as berth's keys are (tmux control client): p50 ${f0(percentile(keyFloors, 50))} ms, p95 ${f0(percentile(keyFloors, 95))} ms; one \`capture-pane -e\` round trip (only while the pane keeps writing, as in the logs flood, does it bound a figure): median ${f0(median(captures))} ms, p95 ${f0(percentile(captures, 95))} ms. Event to screen starts when \`docker run -d\` returns; berth often shows the row from the create event before that, hence figures near 0.`);
 lines.push('');
 if (soakResult) {
 	const first = soakResult.samples[0]?.mb ?? Number.NaN;
@@ -561,7 +573,8 @@ if (soakResult) {
 	lines.push('Soak: not run (`--soak 0`).');
 }
 lines.push('');
-lines.push('Low-bandwidth option: berth has none (`berth --help` lists only `--refresh`); not measured.');
+const lows = stages.filter((s) => s.berthLow);
+lines.push(lows.length === 0 ? 'berth --low-bandwidth: not measured in this run.' : `berth --low-bandwidth (stats every 5 s, at most 8 frames a second) writes ${lows.map((s) => `${f0(s.berthLow!.bytesPerSecond)} B/s at N=${s.n}`).join(', ')}, beside ${lows.map((s) => f0(s.berth.bytesPerSecond)).join(', ')} B/s by default and ${lows.map((s) => f0(s.berthRefresh.bytesPerSecond)).join(', ')} B/s with --refresh ${refreshSeconds}.`);
 lines.push('');
 
 const at = (n: number) => stages.find((s) => s.n === n) ?? stages.filter((s) => s.n <= n).at(-1);

@@ -51,7 +51,12 @@ export const options: readonly Option[] = [
 		value: '<keys>',
 		description: 'Keys that leave an attached container (A) or a shell running, in docker\'s format (default: ctrl-p,ctrl-q)',
 	},
-	{name: 'refresh', type: 'number', value: '<seconds>', description: 'How often live stats (CPU, memory, network, block I/O) are redrawn (default: 1)'},
+	{name: 'refresh', type: 'number', value: '<seconds>', description: 'How often live stats (CPU, memory, network, block I/O) are redrawn (default: 1; 5 with --low-bandwidth)'},
+	{
+		name: 'low-bandwidth',
+		type: 'boolean',
+		description: 'Write less to the terminal, for slow links: live stats and the detail view\'s graphs move every 5 s unless --refresh says otherwise, and at most 8 frames a second are drawn (a log flood is folded into fewer, larger updates); Ctrl-L redraws the whole screen',
+	},
 	{
 		name: 'stats-source',
 		type: 'string',

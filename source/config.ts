@@ -17,8 +17,10 @@ export type Config = {
 	yes: boolean;
 	/** SIGTERM grace for stop and restart, in seconds. */
 	stopTimeoutSeconds: number;
-	/** Live stats reach the screen once per this many ms (--refresh). */
+	/** Live stats reach the screen once per this many ms (--refresh; 5 s by default with --low-bandwidth). */
 	refreshMs: number;
+	/** --low-bandwidth: write less to the terminal per second, for slow links (render-profile.ts). */
+	lowBandwidth: boolean;
 	/** --shell as argv; unset: /bin/bash, else /bin/sh. */
 	shell?: string[];
 	/** --detach-keys (docker's format), parsed. */
@@ -29,7 +31,7 @@ export type Config = {
 	eventsBuffer: number;
 };
 
-export type Flags = {host?: string; context?: string; sshConfig?: string; running?: boolean; readOnly?: boolean; yes?: boolean; stopTimeout?: number; refresh?: number; shell?: string; detachKeys?: string; eventsSince?: string; eventsBuffer?: number};
+export type Flags = {host?: string; context?: string; sshConfig?: string; running?: boolean; readOnly?: boolean; yes?: boolean; stopTimeout?: number; refresh?: number; lowBandwidth?: boolean; shell?: string; detachKeys?: string; eventsSince?: string; eventsBuffer?: number};
 
 /** docker stop's own default grace period. */
 export const defaultStopTimeoutSeconds = 10;
@@ -41,7 +43,8 @@ export function toConfig(flags: Flags): Config {
 		readOnly: flags.readOnly === true,
 		yes: flags.yes === true,
 		stopTimeoutSeconds: stopTimeout(flags.stopTimeout),
-		refreshMs: refreshMs(flags.refresh),
+		refreshMs: refreshMs(flags.refresh, flags.lowBandwidth === true ? lowBandwidthRefreshSeconds : 1),
+		lowBandwidth: flags.lowBandwidth === true,
 		detachKeys: parseDetachKeys(flags.detachKeys === undefined || flags.detachKeys === '' ? defaultDetachKeys : flags.detachKeys),
 		eventsSince: flags.eventsSince === undefined ? defaultEventsSince : parseEventsSince(flags.eventsSince),
 		eventsBuffer: eventsBuffer(flags.eventsBuffer),
@@ -74,9 +77,12 @@ function eventsBuffer(value: number | undefined): number {
 	return value;
 }
 
+/** --low-bandwidth's stats interval when --refresh is not given: a fifth of the rows' changes on a busy host. */
+export const lowBandwidthRefreshSeconds = 5;
+
 /** --refresh in seconds; below a quarter second every frame would cost more than it shows. */
-function refreshMs(seconds: number | undefined): number {
-	if (seconds === undefined) return 1000;
+function refreshMs(seconds: number | undefined, fallbackSeconds: number): number {
+	if (seconds === undefined) return fallbackSeconds * 1000;
 	if (!Number.isFinite(seconds) || seconds < 0.25 || seconds > 3600) throw new Error('--refresh needs a number of seconds from 0.25 to 3600');
 	return Math.round(seconds * 1000);
 }

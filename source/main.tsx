@@ -1,7 +1,6 @@
 import process from 'node:process';
 import {homedir} from 'node:os';
 import meow from 'meow';
-import {render} from 'ink';
 import {helpText, options} from './cli-options.js';
 import {toConfig, type Config} from './config.js';
 import {defaultConfigPath, mergeConfig, readConfigFile} from './config-file.js';
@@ -23,7 +22,7 @@ import {startEventsHistory} from './store/events-history.js';
 import {startResourcesFeed} from './store/resources-feed.js';
 import {initialEvents} from './store/events-slice.js';
 import {initialState} from './store/state.js';
-import {App} from './ui/app.js';
+import {firstScreen} from './store/first-screen.js';
 import {favourMemory} from './low-memory.js';
 
 // meow wants camelCase keys and accepts --kebab-case on the command line.
@@ -48,6 +47,7 @@ const flags = cli.flags as {
 	yes?: boolean;
 	stopTimeout?: number;
 	refresh?: number;
+	lowBandwidth?: boolean;
 	statsSource?: string;
 	shell?: string;
 	detachKeys?: string;
@@ -138,7 +138,10 @@ async function printOnce(engine: Engine): Promise<number> {
 	}
 }
 
-function runDashboard(engine: Engine, config: Config, logsConfig: LogsConfig): Promise<number> {
+/** Longest the first frame waits for the engine's first answer (the list, or a problem). */
+const firstAnswerMs = 300;
+
+async function runDashboard(engine: Engine, config: Config, logsConfig: LogsConfig): Promise<number> {
 	favourMemory();
 	const actions = initialActions({readOnly: config.readOnly, confirm: !config.yes, stopTimeoutSeconds: config.stopTimeoutSeconds});
 	const store = createStore({...initialState({showAll: !config.running, logs: initialLogsUi({colors: logsConfig.colors})}), actions, events: initialEvents(config.eventsBuffer)});
@@ -148,6 +151,9 @@ function runDashboard(engine: Engine, config: Config, logsConfig: LogsConfig): P
 	const logs = startLogsFeed(engine, store, logsConfig);
 	const history = startEventsHistory(engine, store, config.eventsSince);
 	const resources = startResourcesFeed(engine, store);
+	// The UI's code (Ink, React, Yoga, the panes: most of what berth loads) loads while the
+	// engine answers; the first frame then shows the containers (bench/README.md, start-up).
+	const [{mountDashboard}] = await Promise.all([import('./ui/mount.js'), firstScreen(store, firstAnswerMs)]);
 	return new Promise((resolve) => {
 		let finished = false;
 		const finish = (code: number, message?: string) => {
@@ -168,15 +174,7 @@ function runDashboard(engine: Engine, config: Config, logsConfig: LogsConfig): P
 		};
 
 		const sessions = {engine, detachKeys: config.detachKeys, ...(config.shell ? {shell: config.shell} : {})};
-		const instance = render(<App store={store} endpointLabel={engine.endpointLabel} quit={() => finish(0)} sessions={sessions} logs={logs} />, {
-			// CI=true would make Ink non-interactive even on a terminal: decide from the TTY ourselves.
-			interactive: true,
-			alternateScreen: true,
-			incrementalRendering: true,
-			exitOnCtrlC: false,
-			patchConsole: false,
-			maxFps: 30,
-		});
+		const {instance} = mountDashboard({store, endpointLabel: engine.endpointLabel, quit: () => finish(0), sessions, logs}, {lowBandwidth: config.lowBandwidth});
 		for (const signal of ['SIGTERM', 'SIGHUP'] as const) process.once(signal, () => finish(128 + (signal === 'SIGTERM' ? 15 : 1)));
 		process.once('SIGINT', () => finish(130));
 		const crash = (error: unknown) => finish(1, `berth: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -5,12 +5,13 @@ import * as ev from './events-keys.js';
 import * as shell from './shell-keys.js';
 import * as logs from './logs-keys.js';
 import * as res from './resource-keys.js';
+import * as insp from './inspect-keys.js';
 import type {LogsFeed} from '../store/logs-feed.js';
 import {helpLines} from './help-lines.js';
 import {shownBindings} from './shown-bindings.js';
 
 /** Where a binding applies. Only one scope besides `global` is active at a time. */
-export type Scope = 'global' | 'containers' | 'filter' | 'help' | 'confirm' | 'signal' | 'details' | 'command' | 'events' | 'eventsFilter' | 'logs' | 'logsInput' | 'resources' | 'resourceConfirm' | 'inspect';
+export type Scope = 'global' | 'containers' | 'filter' | 'help' | 'confirm' | 'signal' | 'details' | 'command' | 'events' | 'eventsFilter' | 'logs' | 'logsInput' | 'resources' | 'resourcesInput' | 'resourceConfirm' | 'inspect' | 'inspectInput';
 
 /** What a binding may touch when it runs. */
 export type KeyContext = {
@@ -21,6 +22,8 @@ export type KeyContext = {
 	quit(): void;
 	/** The logs views' lines and their page size (absent where there are no logs, e.g. some tests). */
 	logs?: LogsFeed;
+	/** Draws the whole screen again, not only what changed (absent in tests without a terminal). */
+	redraw?(): void;
 };
 
 export type Binding = {
@@ -52,6 +55,8 @@ const moveTo = (index: number) => (context: KeyContext) =>
 /** Every key berth answers to. Help bar, help screen, --keys and the readme all read this table. */
 export const bindings: readonly Binding[] = [
 	{id: 'app.quit', keys: ['q', 'ctrl+c'], scope: 'global', description: 'Quit berth', bar: 'quit', run: (c) => c.quit()},
+	// Frames are written as differences from the last one: after something else wrote on the terminal, only this repairs it.
+	{id: 'app.redraw', keys: ['ctrl+l'], scope: 'global', description: 'Redraw the whole screen (after another program wrote over it)', run: (c) => c.redraw?.()},
 	{
 		id: 'app.help',
 		keys: ['?'],
@@ -221,6 +226,13 @@ export const bindings: readonly Binding[] = [
 	{id: 'resources.top', keys: ['g', 'home'], scope: 'resources', description: 'Go to the first row', run: res.moveResourcesTo(0)},
 	{id: 'resources.bottom', keys: ['G', 'end'], scope: 'resources', description: 'Go to the last row', run: res.moveResourcesTo(-1)},
 	{id: 'resources.filter', keys: ['f'], scope: 'resources', bar: 'filter', description: 'Images: show all, dangling, in use, then unused ones', run: res.cycleImageFilter},
+	{id: 'resources.search', keys: ['/'], scope: 'resources', bar: 'search', description: 'Filter images, volumes or networks as docker --filter does: label=key, label=key=value, dangling=true|false, driver=name; other words match the name (Enter keeps, Esc clears)', run: res.startQuery},
+	{id: 'resources.details', keys: ['enter'], scope: 'resources', bar: 'details', description: 'The selected image (tags, digests, sizes, labels, containers), volume or network in full; again back to the list', run: res.toggleDetails},
+	{id: 'resources.back', keys: ['escape'], scope: 'resources', description: 'Back to the list from the details; in the list, clear the / filter', run: res.back},
+	{id: 'resources.verbose', keys: ['v'], scope: 'resources', description: 'Disk usage: every image, container, volume and build cache record, or the summary (docker system df -v)', run: res.toggleDiskVerbose},
+	{id: 'resources.inputAccept', keys: ['enter'], scope: 'resourcesInput', description: 'Keep the filter and go back to the list', run: res.queryAccept},
+	{id: 'resources.inputCancel', keys: ['escape'], scope: 'resourcesInput', description: 'Clear the filter and go back to the list', run: res.queryCancel},
+	{id: 'resources.inputErase', keys: ['backspace'], scope: 'resourcesInput', description: 'Delete the last character of the filter', run: res.queryErase},
 	{id: 'resources.remove', keys: ['d'], scope: 'resources', mutating: true, bar: 'remove', description: 'Remove the selected image tag (untags; the last tag deletes), volume or network (asks; f force)', run: res.askRemove},
 	{id: 'resources.prune', keys: ['p'], scope: 'resources', mutating: true, bar: 'prune', description: 'Prune what the view lists: dangling images, unused volumes, unused networks; disk usage: build cache (shows what goes, asks)', run: res.askPrune()},
 	{id: 'resources.pruneImages', keys: ['P'], scope: 'resources', mutating: true, description: 'Prune every image no container uses (docker image prune -a; shows what goes, asks)', run: res.askPrune('unusedImages')},
@@ -229,17 +241,26 @@ export const bindings: readonly Binding[] = [
 	{id: 'resources.confirm.yes', keys: ['y', 'enter'], scope: 'resourceConfirm', mutating: true, bar: 'yes', description: 'Remove or prune', run: (c) => c.store.dispatch({type: 'resources/confirm'})},
 	{id: 'resources.confirm.no', keys: ['n', 'escape'], scope: 'resourceConfirm', bar: 'no', description: 'Cancel', run: (c) => c.store.dispatch({type: 'resources/dialog'})},
 	{id: 'resources.confirm.force', keys: ['f'], scope: 'resourceConfirm', description: 'Remove: toggle force (an image containers use, a volume in use)', run: (c) => c.store.dispatch({type: 'resources/toggleForce'})},
-	// I: docker inspect, top and diff of the selected container, as tabs (t or ←/→ switch).
-	{id: 'containers.inspect', keys: ['I'], scope: 'containers', description: 'Inspect the selected container: its JSON, its processes (docker top, refreshed) and its filesystem changes (docker diff)', run: res.openInspect},
-	{id: 'inspect.close', keys: ['escape', 'I'], scope: 'inspect', bar: 'back', description: 'Back to the list', run: (c) => c.store.dispatch({type: 'resources/inspectClose'})},
-	{id: 'inspect.nextTab', keys: ['t', 'right'], scope: 'inspect', bar: 'tab', description: 'Next tab: inspect, processes, diff', run: (c) => c.store.dispatch({type: 'resources/inspectTab', by: 1})},
-	{id: 'inspect.previousTab', keys: ['left'], scope: 'inspect', description: 'Previous tab', run: (c) => c.store.dispatch({type: 'resources/inspectTab', by: -1})},
-	{id: 'inspect.up', keys: ['up', 'k'], scope: 'inspect', description: 'Scroll up a line', run: res.scrollInspect(() => -1)},
-	{id: 'inspect.down', keys: ['down', 'j'], scope: 'inspect', description: 'Scroll down a line', run: res.scrollInspect(() => 1)},
-	{id: 'inspect.pageUp', keys: ['pageup', 'ctrl+b'], scope: 'inspect', description: 'Scroll up a page', run: res.scrollInspect((c) => -c.pageSize)},
-	{id: 'inspect.pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'inspect', description: 'Scroll down a page', run: res.scrollInspect((c) => c.pageSize)},
-	{id: 'inspect.top', keys: ['g', 'home'], scope: 'inspect', description: 'Go to the first line', run: res.scrollInspect(() => -Number.MAX_SAFE_INTEGER)},
-	{id: 'inspect.bottom', keys: ['G', 'end'], scope: 'inspect', description: 'Go to the last line', run: res.scrollInspect(() => Number.MAX_SAFE_INTEGER)},
+	// I: the selected container's detail tabs. Tab walks them here (the view is modal, so the views' Tab is not missed), as ←/→ and h/l do.
+	{id: 'containers.inspect', keys: ['I'], scope: 'containers', description: 'Details of the selected container, in tabs: inspect JSON (folds, search), processes (docker top, refreshed), ports (docker port), filesystem changes (docker diff), environment and mounts, restart policy and count, resource limits', run: res.openInspect},
+	{id: 'inspect.close', keys: ['escape', 'I'], scope: 'inspect', bar: 'back', description: 'Clear the search; without one, back to the list', run: insp.closeInspect},
+	{id: 'inspect.nextTab', keys: ['tab', 'right', 'l'], scope: 'inspect', bar: 'tab', description: 'Next tab: inspect, processes, ports, diff, env & mounts, restart, limits', run: (c) => c.store.dispatch({type: 'resources/inspectTab', by: 1})},
+	{id: 'inspect.previousTab', keys: ['shift+tab', 'left', 'h'], scope: 'inspect', description: 'Previous tab', run: (c) => c.store.dispatch({type: 'resources/inspectTab', by: -1})},
+	{id: 'inspect.up', keys: ['up', 'k'], scope: 'inspect', description: 'Move up a line', run: insp.moveInspect(() => -1)},
+	{id: 'inspect.down', keys: ['down', 'j'], scope: 'inspect', description: 'Move down a line', run: insp.moveInspect(() => 1)},
+	{id: 'inspect.pageUp', keys: ['pageup', 'ctrl+b'], scope: 'inspect', description: 'Up a page', run: insp.moveInspect((c) => -c.pageSize)},
+	{id: 'inspect.pageDown', keys: ['pagedown', 'ctrl+f', 'space'], scope: 'inspect', description: 'Down a page', run: insp.moveInspect((c) => c.pageSize)},
+	{id: 'inspect.top', keys: ['g', 'home'], scope: 'inspect', description: 'Go to the first line', run: insp.moveInspect(() => -Number.MAX_SAFE_INTEGER)},
+	{id: 'inspect.bottom', keys: ['G', 'end'], scope: 'inspect', description: 'Go to the last line', run: insp.moveInspect(() => Number.MAX_SAFE_INTEGER)},
+	{id: 'inspect.fold', keys: ['enter'], scope: 'inspect', bar: 'fold', description: 'Inspect tab: fold or unfold the object or array on the line (inside an open one, fold that one)', run: insp.toggleInspectFold},
+	{id: 'inspect.unfoldAll', keys: ['+'], scope: 'inspect', description: 'Inspect tab: unfold everything', run: insp.foldEverything(true)},
+	{id: 'inspect.foldAll', keys: ['-'], scope: 'inspect', description: 'Inspect tab: fold everything below the top level', run: insp.foldEverything(false)},
+	{id: 'inspect.search', keys: ['/'], scope: 'inspect', bar: 'search', description: 'Search the tab: highlight matches, unfolding what hides them (case matters only with a capital)', run: insp.startSearch},
+	{id: 'inspect.next', keys: ['n'], scope: 'inspect', description: 'Go to the next match', run: insp.jumpMatch(1)},
+	{id: 'inspect.previous', keys: ['N'], scope: 'inspect', description: 'Go to the previous match', run: insp.jumpMatch(-1)},
+	{id: 'inspect.inputAccept', keys: ['enter'], scope: 'inspectInput', description: 'Keep the search and go to its first match', run: insp.acceptSearch},
+	{id: 'inspect.inputCancel', keys: ['escape'], scope: 'inspectInput', description: 'Cancel the search', run: insp.cancelSearch},
+	{id: 'inspect.inputErase', keys: ['backspace'], scope: 'inspectInput', description: 'Delete the last character', run: insp.eraseSearch},
 	{id: 'events.filterAccept', keys: ['enter'], scope: 'eventsFilter', description: 'Keep the filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: true})},
 	{id: 'events.filterCancel', keys: ['escape'], scope: 'eventsFilter', description: 'Clear the typed filter and go back to the events', run: (c) => c.store.dispatch({type: 'ui/events/filterEnd', keep: false})},
 	{

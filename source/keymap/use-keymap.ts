@@ -7,11 +7,11 @@ import {keyName, rawKeyName} from './keys.js';
 import {pressKey} from './match.js';
 
 /** The app's only input handler: every key goes through the keymap table. */
-export function useKeymap(store: Store, view: ContainerView, pageSize: number, quit: () => void, logs?: LogsFeed): void {
+export function useKeymap(store: Store, view: ContainerView, pageSize: number, quit: () => void, logs?: LogsFeed, redraw?: () => void): void {
 	const {isRawModeSupported} = useStdin();
 	// The handler reads the latest view without re-subscribing to stdin.
-	const latest = useRef({view, pageSize, logs});
-	latest.current = {view, pageSize, logs};
+	const latest = useRef({view, pageSize, logs, redraw});
+	latest.current = {view, pageSize, logs, redraw};
 	useInput(
 		(input, key) => {
 			const context = {store, quit, ...latest.current};

@@ -36,7 +36,9 @@ import {LogsPrompt} from './components/logs-prompt.js';
 
 export const minimumSize = {columns: 60, rows: 15};
 
-type Props = {store: Store; endpointLabel: string; quit: () => void; /** e, E, A: exec and attach (main.tsx gives the engine). */ sessions?: SessionOptions; /** l, L, O: the logs views' lines (main.tsx starts the feed). */ logs?: LogsFeed};
+type Props = {store: Store; endpointLabel: string; quit: () => void; /** e, E, A: exec and attach (main.tsx gives the engine). */ sessions?: SessionOptions; /** l, L, O: the logs views' lines (main.tsx starts the feed). */ logs?: LogsFeed; /** Ctrl-L: draw the whole screen again (mount.tsx). */ redraw?: () => void};
+
+export type AppProps = Props;
 
 /** berth's screen. Reads the store, renders, and sends keys to the keymap. */
 export function App(props: Props) {
@@ -47,7 +49,7 @@ export function App(props: Props) {
 	);
 }
 
-function Screen({store, endpointLabel, quit, sessions, logs}: Props) {
+function Screen({store, endpointLabel, quit, sessions, logs, redraw}: Props) {
 	// Not a re-render for stats that print the same (use-screen-state.ts).
 	const state = useScreenState();
 	const {columns: width, rows: height} = useWindowSize();
@@ -58,7 +60,7 @@ function Screen({store, endpointLabel, quit, sessions, logs}: Props) {
 	useCursorFollowsSelection(store, view, state.ui);
 	// Header 2 + column titles 1 + status 1 + help bar 1.
 	const tableHeight = Math.max(1, height - 5);
-	useKeymap(store, view, tableHeight, quit, logs);
+	useKeymap(store, view, tableHeight, quit, logs, redraw);
 	// The logs split takes rows from the table; full screen, the whole body.
 	const logsPlace = placeLogs(state.ui, tableHeight + 1);
 	useShell(store, sessions);
