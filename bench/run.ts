@@ -428,6 +428,8 @@ type Stage = {
 	dockerStats: Usage;
 	berthRefresh: Usage;
 	berthLow?: Usage;
+	/** berth with --stats-source api: every figure from the engine's API (streams for the rows on screen, one-shots for the rest). */
+	berthApi?: Usage;
 	firstFrameMs: number[];
 	eventMs?: number[];
 	keys?: Keys;
@@ -491,9 +493,10 @@ try {
 		const dockerStats = await steady(engine, () => startTmux({cols, rows, command: ['docker', 'stats'], env: dockerEnv}), 'idle-000', `docker-stats-${n}`);
 		const berthRefresh = await steady(engine, () => startBerth({cols, rows, host: engine.host, args: ['--refresh', refreshSeconds]}), 'idle-000', `berth-refresh-${n}`);
 		const berthLow = await steady(engine, () => startBerth({cols, rows, host: engine.host, args: ['--low-bandwidth']}), 'idle-000', `berth-low-bandwidth-${n}`);
+		const berthApi = await steady(engine, () => startBerth({cols, rows, host: engine.host, args: ['--stats-source', 'api']}), 'idle-000', `berth-api-${n}`);
 		const firstFrameMs = await firstFrames(engine, n);
 		log(`  first frame: ${firstFrameMs.map((t) => t.toFixed(0)).join(', ')} ms`);
-		const stage: Stage = {n, createSeconds, baselineDaemonCpu, berth, dockerStats, berthRefresh, berthLow, firstFrameMs};
+		const stage: Stage = {n, createSeconds, baselineDaemonCpu, berth, dockerStats, berthRefresh, berthLow, berthApi, firstFrameMs};
 		if (latencyAt === 'all' || latencyAt.split(',').map(Number).includes(n)) {
 			if (eventRuns > 0) {
 				stage.eventMs = await eventToScreen(engine, n).catch((error: unknown) => {
@@ -545,7 +548,7 @@ const pp = (values: number[] | undefined) => {
 };
 
 const lines: string[] = [];
-lines.push(`Run \`${commandLine}\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(0)} min. Machine: ${cpus().length} CPUs (${engineVersions['cpu']}), load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${load1.map((v) => v.toFixed(2)).join(' ')} at end (a VM shared with other test runs). berth ${engineVersions['berth']} (${engineVersions['commit']}) on Node ${engineVersions['node']}, Ink ${engineVersions['ink']}, React ${engineVersions['react']}; private dockerd ${engineVersions['dockerd']} (vfs, cgroup v1), docker CLI ${engineVersions['dockerCli']}, ${engineVersions['tmux']}, kernel ${engineVersions['kernel']}. ${cols}x${rows} tmux panes; steady-state windows of ${windowSeconds} s after ${warmupSeconds} s of warm-up, one per client per N, run one after another (baseline, berth, docker stats, berth --refresh ${refreshSeconds}, berth --low-bandwidth). Containers: ${workload === 'ticking' ? 'a shell looping on `sleep 1` (CPU % and PIDs change every second)' : 'idle `sleep` (their stats do not change)'}. CPU is % of one core. Raw: \`bench/results/${rawPath.split('/').at(-1)}\`.`);
+lines.push(`Run \`${commandLine}\` on ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${((finishedAt.getTime() - startedAt.getTime()) / 60_000).toFixed(0)} min. Machine: ${cpus().length} CPUs (${engineVersions['cpu']}), load average ${load0.map((v) => v.toFixed(2)).join(' ')} at start, ${load1.map((v) => v.toFixed(2)).join(' ')} at end (a VM shared with other test runs). berth ${engineVersions['berth']} (${engineVersions['commit']}) on Node ${engineVersions['node']}, Ink ${engineVersions['ink']}, React ${engineVersions['react']}; private dockerd ${engineVersions['dockerd']} (vfs, cgroup v1), docker CLI ${engineVersions['dockerCli']}, ${engineVersions['tmux']}, kernel ${engineVersions['kernel']}. ${cols}x${rows} tmux panes; steady-state windows of ${windowSeconds} s after ${warmupSeconds} s of warm-up, one per client per N, run one after another (baseline, berth, docker stats, berth --refresh ${refreshSeconds}, berth --low-bandwidth, berth --stats-source api). Containers: ${workload === 'ticking' ? 'a shell looping on `sleep 1` (CPU % and PIDs change every second)' : 'idle `sleep` (their stats do not change)'}. CPU is % of one core. Raw: \`bench/results/${rawPath.split('/').at(-1)}\`.`);
 lines.push('');
 lines.push(`| N | berth CPU % | docker stats CPU % | ratio | berth RSS / peak MB | docker stats RSS / peak MB | daemon CPU %: idle / berth / docker stats | daemon added: berth / docker stats (ratio) | terminal B/s: berth / docker stats | berth --refresh ${refreshSeconds}: CPU %, B/s, daemon % | berth --low-bandwidth: CPU %, B/s, daemon % | containers created (s) |`);
 lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
@@ -571,6 +574,14 @@ if (soakResult) {
 	lines.push(`Soak at N=${counts.at(-1)} (+ a churn of containers started and removed every ~3 s, ${soakResult.churned} in all, and the logs pane following a container printing 5 lines/s): ${soakResult.seconds} s, RSS every 10 s: first ${f0(first)} MB, last ${f0(last)} MB, peak (VmHWM) ${f0(soakResult.hwmMb)} MB, slope after ${f0(soakResult.warmupSeconds)} s of warm-up ${f1(soakResult.slopeMbPerHour)} MB/h. Samples (MB): ${soakResult.samples.map((s) => f0(s.mb)).join(' ')}.`);
 } else {
 	lines.push('Soak: not run (`--soak 0`).');
+}
+lines.push('');
+lines.push('| N | daemon added by berth, stats from cgroups (default here) | daemon added by berth --stats-source api | daemon added by docker stats | berth CPU %: cgroups / api | terminal B/s: cgroups / api |');
+lines.push('|---:|---:|---:|---:|---:|---:|');
+for (const s of stages) {
+	if (!s.berthApi) continue;
+	const add = (usage: Usage) => usage.daemonCpu - s.baselineDaemonCpu;
+	lines.push(`| ${s.n} | ${f1(add(s.berth))} % (${ratio(add(s.berth), add(s.dockerStats))} of docker stats) | ${f1(add(s.berthApi))} % (${ratio(add(s.berthApi), add(s.dockerStats))}) | ${f1(add(s.dockerStats))} % | ${f1(s.berth.cpu)} / ${f1(s.berthApi.cpu)} | ${f0(s.berth.bytesPerSecond)} / ${f0(s.berthApi.bytesPerSecond)} |`);
 }
 lines.push('');
 const lows = stages.filter((s) => s.berthLow);
