@@ -1,0 +1,117 @@
+/**
+ * How fresh berth's stats are, per source: N idle containers on a private
+ * engine, berth's own feeds in process (no UI), a viewport of the first
+ * `rows` containers by name (what a 45-row terminal shows), and for S seconds
+ * the time between a container's successive new readings, for the rows on
+ * screen and for the others. Also the daemon's CPU over the window, beside
+ * its idle CPU, for each source.
+ *
+ *   npx tsx bench/stats-freshness.ts [--n 200] [--rows 40] [--seconds 60]
+ */
+import {readFileSync, readdirSync} from 'node:fs';
+import {createDockerEngine} from '../source/engine/docker-engine.js';
+import {parseHost} from '../source/engine/endpoint.js';
+import type {StatsSourceMode} from '../source/engine/local-stats-mode.js';
+import {createStore} from '../source/store/create-store.js';
+import {startFeeds} from '../source/store/feeds.js';
+import {startStatsFeed} from '../source/store/stats-feed.js';
+import {initialState} from '../source/store/state.js';
+import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+	const index = args.indexOf(`--${name}`);
+	return index === -1 ? fallback : Number(args[index + 1] ?? fallback);
+};
+
+const n = option('n', 200);
+const rows = option('rows', 40);
+const seconds = option('seconds', 60);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function daemonTicks(engine: PrivateEngine): number {
+	let ticks = 0;
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(engine.dir)) continue;
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			ticks += Number(fields[11]) + Number(fields[12]);
+		} catch {
+			// gone
+		}
+	}
+
+	return ticks;
+}
+
+const percentile = (values: number[], p: number) => {
+	if (values.length === 0) return Number.NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+async function measure(engine: PrivateEngine, source: StatsSourceMode, names: Map<string, string>) {
+	const berth = createDockerEngine(parseHost(engine.host, {kind: 'flag-host'}), {statsSource: source});
+	const store = createStore(initialState());
+	const feeds = startFeeds(berth, store);
+	const stats = startStatsFeed(berth, store, {refreshMs: 1000});
+	const visible = [...names.entries()].sort((a, b) => a[1].localeCompare(b[1])).slice(0, rows).map(([id]) => id);
+	const shown = new Set(visible);
+	store.dispatch({type: 'viewport/shown', ids: visible});
+	const last = new Map<string, number>();
+	const lastSeen = new Map<string, number>();
+	const gaps = {visible: [] as number[], other: [] as number[]};
+	let counting = false;
+	const unsubscribe = store.subscribe(() => {
+		const now = performance.now();
+		for (const [id, figures] of store.getState().stats.current) {
+			const previous = last.get(id);
+			if (previous !== undefined && figures.readMs === previous) continue;
+			const seen = lastSeen.get(id);
+			if (counting && seen !== undefined) (shown.has(id) ? gaps.visible : gaps.other).push((now - seen) / 1000);
+			last.set(id, figures.readMs);
+			lastSeen.set(id, now);
+		}
+	});
+	await sleep(20_000); // warm-up: every container has been sampled at least once
+	counting = true;
+	const before = daemonTicks(engine);
+	await sleep(seconds * 1000);
+	const daemonPercent = ((daemonTicks(engine) - before) * 10) / (seconds * 10);
+	unsubscribe();
+	const open = stats.open;
+	stats.stop();
+	feeds.stop();
+	berth.close();
+	return {source, gaps, daemonPercent, open};
+}
+
+const engine = await startPrivateEngine();
+try {
+	await buildBusyboxImage(engine);
+	const names = new Map<string, string>();
+	for (let index = 0; index < n; index += 8) {
+		const batch = Array.from({length: Math.min(8, n - index)}, (_, offset) => {
+			const name = `fresh-${String(index + offset).padStart(3, '0')}`;
+			return engine.run(['sleep', '1000000'], ['--name', name]).then((id) => names.set(id, name));
+		});
+		await Promise.all(batch);
+	}
+
+	await sleep(5000);
+	const idleBefore = daemonTicks(engine);
+	await sleep(20_000);
+	const idle = ((daemonTicks(engine) - idleBefore) * 10) / 200;
+	console.log(`N=${n}, ${rows} rows on screen, ${seconds} s windows; daemon idle ${idle.toFixed(1)} % of one core`);
+	console.log('| source | rows on screen: s between new readings p50 / p90 | other rows: p50 / p90 | daemon CPU % (added) | streams open at the end |');
+	console.log('|---|---:|---:|---:|---:|');
+	for (const source of ['auto', 'api'] as const) {
+		const {gaps, daemonPercent, open} = await measure(engine, source, names);
+		const pp = (values: number[]) => `${percentile(values, 50).toFixed(2)} / ${percentile(values, 90).toFixed(2)}`;
+		console.log(`| ${source === 'auto' ? 'cgroups (auto)' : 'api'} | ${pp(gaps.visible)} | ${pp(gaps.other)} | ${daemonPercent.toFixed(1)} (+${(daemonPercent - idle).toFixed(1)}) | ${open} |`);
+	}
+} finally {
+	await engine.stop();
+}
