@@ -65,8 +65,15 @@ describeWithTerminal('shells and attach in the built berth', (docker: EngineClie
 		await session.waitFor(new RegExp(`^${pane.rows} ${pane.cols}$`, 'm'));
 
 		await session.resize(100, 24);
-		await typeLine(session, 'clear; stty size');
-		await session.waitFor(/^24 100$/m);
+		// The resize reaches the engine as its own request after SIGWINCH (as with docker exec -it):
+		// a stty that runs before the engine applied it still says 30 120, so ask again.
+		let resized = false;
+		for (let attempt = 0; attempt < 5 && !resized; attempt++) {
+			await typeLine(session, 'clear; stty size');
+			resized = await session.waitFor(/^24 100$/m, {timeout: 2000}).then(() => true, () => false);
+		}
+
+		expect(resized).toBe(true);
 
 		await typeLine(session, 'sleep 30');
 		await session.waitFor(/sleep 30$/m);
