@@ -486,7 +486,10 @@ try {
 		const createSeconds = (performance.now() - began) / 1000;
 		log(`N=${n}: created ${n - created} containers in ${createSeconds.toFixed(0)} s`);
 		created = n;
-		await sleep(5000);
+		// Past a minute, docker's status text ("Up 45 seconds", "50 seconds ago") stops changing
+		// every second: wait until the newest containers are that old, so the first client measured
+		// does not pay for rows that tick while the later ones do not.
+		await sleep(30_000);
 		const baselineDaemonCpu = await baselineDaemon(engine);
 		log(`  daemon idle: ${baselineDaemonCpu.toFixed(1)} %`);
 		const berth = await steady(engine, () => startBerth({cols, rows, host: engine.host}), 'idle-000', `berth-${n}`);
