@@ -2,7 +2,8 @@
  * How fresh berth's stats are, per source: N idle containers on a private
  * engine, berth's own feeds in process (no UI), a viewport of the first
  * `rows` containers by name (what a 45-row terminal shows), and for S seconds
- * the time between a container's successive new readings, for the rows on
+ * the time between a container's successive readings (the reading times the
+ * engine, or berth's cgroup pass, stamped on them), for the rows on
  * screen and for the others. Also the daemon's CPU over the window, beside
  * its idle CPU, for each source.
  *
@@ -60,19 +61,17 @@ async function measure(engine: PrivateEngine, source: StatsSourceMode, names: Ma
 	const visible = [...names.entries()].sort((a, b) => a[1].localeCompare(b[1])).slice(0, rows).map(([id]) => id);
 	const shown = new Set(visible);
 	store.dispatch({type: 'viewport/shown', ids: visible});
+	// The engine's (or the kernel pass's) own reading times: a gap is the time between two
+	// successive readings of a container, not between the ticks that published them.
 	const last = new Map<string, number>();
-	const lastSeen = new Map<string, number>();
 	const gaps = {visible: [] as number[], other: [] as number[]};
 	let counting = false;
 	const unsubscribe = store.subscribe(() => {
-		const now = performance.now();
 		for (const [id, figures] of store.getState().stats.current) {
 			const previous = last.get(id);
 			if (previous !== undefined && figures.readMs === previous) continue;
-			const seen = lastSeen.get(id);
-			if (counting && seen !== undefined) (shown.has(id) ? gaps.visible : gaps.other).push((now - seen) / 1000);
+			if (counting && previous !== undefined) (shown.has(id) ? gaps.visible : gaps.other).push((figures.readMs - previous) / 1000);
 			last.set(id, figures.readMs);
-			lastSeen.set(id, now);
 		}
 	});
 	await sleep(20_000); // warm-up: every container has been sampled at least once
