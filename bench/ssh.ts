@@ -74,11 +74,12 @@ try {
 				cols: 160,
 				rows: 45,
 				host: engine.host,
-				args: transport === 'ssh' ? ['-H', `ssh://${SSHD_ALIAS}`, '--ssh-config', sshd.configFile] : [],
+				// Over the unix socket berth would read cgroups itself; ask the API there too, so both rows do the same work.
+				args: transport === 'ssh' ? ['-H', `ssh://${SSHD_ALIAS}`, '--ssh-config', sshd.configFile] : ['--stats-source', 'api'],
 			});
 			try {
 				await session.waitFor(new RegExp(`${n} running`), {timeout: 60_000});
-				await session.waitFor(/streaming/, {timeout: 60_000});
+				await session.waitFor(/\d+ streaming/, {timeout: 60_000});
 				await sleep(5000);
 				const ssh = descendants(session.pid).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('ssh'));
 				const berthBefore = cpuTicks(session.pid);
