@@ -6,9 +6,9 @@
  *
  *   npx tsx bench/local-stats-cost.ts [--n 50] [--passes 20]
  */
-import {readFileSync, readdirSync} from 'node:fs';
 import {createDockerEngine} from '../source/engine/docker-engine.js';
 import {parseHost} from '../source/engine/endpoint.js';
+import {daemonTicks} from './daemon-ticks.js';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 
 const args = process.argv.slice(2);
@@ -19,24 +19,6 @@ const option = (name: string, fallback: number) => {
 
 const n = option('n', 50);
 const passes = option('passes', 20);
-
-/** utime + stime, in clock ticks, of this engine's dockerd, containerd and shims. */
-function daemonTicks(engine: PrivateEngine): number {
-	let ticks = 0;
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(engine.dir)) continue;
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			ticks += Number(fields[11]) + Number(fields[12]);
-		} catch {
-			// gone
-		}
-	}
-
-	return ticks;
-}
 
 const median = (values: number[]) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -61,7 +43,7 @@ try {
 	const firstMs = performance.now() - started;
 	if (first.size !== n) throw new Error(`the first pass read ${first.size} of ${n} containers`);
 	const times: number[] = [];
-	const daemonBefore = daemonTicks(engine);
+	const daemonBefore = daemonTicks(engine.dir);
 	const cpuBefore = process.cpuUsage();
 	for (let pass = 0; pass < passes; pass++) {
 		started = performance.now();
@@ -72,7 +54,7 @@ try {
 	}
 
 	const cpu = process.cpuUsage(cpuBefore);
-	const daemon = daemonTicks(engine) - daemonBefore;
+	const daemon = daemonTicks(engine.dir) - daemonBefore;
 	berth.close();
 	console.log(`N=${n}: first pass (${n} inspects + reads) ${firstMs.toFixed(1)} ms; one pass: median ${median(times).toFixed(2)} ms, min ${Math.min(...times).toFixed(2)}, max ${Math.max(...times).toFixed(2)} (${passes} passes)`);
 	console.log(`berth CPU over the ${passes} passes: ${((cpu.user + cpu.system) / 1000 / passes).toFixed(2)} ms per pass; daemon (dockerd + containerd + shims): ${daemon} ticks (${daemon * 10} ms) in all`);

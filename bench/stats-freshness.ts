@@ -9,7 +9,6 @@
  *
  *   npx tsx bench/stats-freshness.ts [--n 200] [--rows 40] [--seconds 60]
  */
-import {readFileSync, readdirSync} from 'node:fs';
 import {createDockerEngine} from '../source/engine/docker-engine.js';
 import {parseHost} from '../source/engine/endpoint.js';
 import type {StatsSourceMode} from '../source/engine/local-stats-mode.js';
@@ -17,6 +16,7 @@ import {createStore} from '../source/store/create-store.js';
 import {startFeeds} from '../source/store/feeds.js';
 import {startStatsFeed} from '../source/store/stats-feed.js';
 import {initialState} from '../source/store/state.js';
+import {daemonTicks} from './daemon-ticks.js';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 
 const args = process.argv.slice(2);
@@ -29,23 +29,6 @@ const n = option('n', 200);
 const rows = option('rows', 40);
 const seconds = option('seconds', 60);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function daemonTicks(engine: PrivateEngine): number {
-	let ticks = 0;
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(engine.dir)) continue;
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			ticks += Number(fields[11]) + Number(fields[12]);
-		} catch {
-			// gone
-		}
-	}
-
-	return ticks;
-}
 
 const percentile = (values: number[], p: number) => {
 	if (values.length === 0) return Number.NaN;
@@ -76,9 +59,9 @@ async function measure(engine: PrivateEngine, source: StatsSourceMode, names: Ma
 	});
 	await sleep(20_000); // warm-up: every container has been sampled at least once
 	counting = true;
-	const before = daemonTicks(engine);
+	const before = daemonTicks(engine.dir);
 	await sleep(seconds * 1000);
-	const daemonPercent = ((daemonTicks(engine) - before) * 10) / (seconds * 10);
+	const daemonPercent = ((daemonTicks(engine.dir) - before) * 10) / (seconds * 10);
 	unsubscribe();
 	const open = stats.open;
 	stats.stop();
@@ -100,9 +83,9 @@ try {
 	}
 
 	await sleep(5000);
-	const idleBefore = daemonTicks(engine);
+	const idleBefore = daemonTicks(engine.dir);
 	await sleep(20_000);
-	const idle = ((daemonTicks(engine) - idleBefore) * 10) / 200;
+	const idle = ((daemonTicks(engine.dir) - idleBefore) * 10) / 200;
 	console.log(`N=${n}, ${rows} rows on screen, ${seconds} s windows; daemon idle ${idle.toFixed(1)} % of one core`);
 	console.log('| source | rows on screen: s between new readings p50 / p90 | other rows: p50 / p90 | daemon CPU % (added) | streams open at the end |');
 	console.log('|---|---:|---:|---:|---:|');
