@@ -11,25 +11,11 @@ import type {ContainerStats, Engine, LocalStatsReader, StatsSample} from '../../
 import {parseHost} from '../../source/engine/endpoint.js';
 import {describeWithEngine} from '../support/engine-available.js';
 import type {EngineClient} from '../support/private-engine.js';
+import {cliStats, parseBytes, type CliStats} from '../support/docker-stats-cli.js';
 
-type CliStats = {CPUPerc: string; MemUsage: string; MemPerc: string; NetIO: string; PIDs: string};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const network = 'berth-local-stats-net';
-
-/** One `docker stats --no-stream` line for a container. */
-async function cliStats(docker: EngineClient, name: string): Promise<CliStats> {
-	const {stdout} = await docker.docker(['stats', '--no-stream', '--format', '{{json .}}', name]);
-	return JSON.parse(stdout.trim()) as CliStats;
-}
-
-/** "50.43MiB" and friends (go-units BytesSize) back to bytes. */
-function parseBytes(text: string): number {
-	const match = /^([\d.]+)([KMGT]i)?B$/.exec(text.trim());
-	if (!match) throw new Error(`not a size: ${text}`);
-	const power = {Ki: 1, Mi: 2, Gi: 3, Ti: 4}[match[2] ?? ''] ?? 0;
-	return Number(match[1]) * 1024 ** power;
-}
 
 async function localSample(reader: LocalStatsReader, id: string): Promise<StatsSample> {
 	const local = (await reader.sample([id])).get(id);

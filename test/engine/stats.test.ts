@@ -11,6 +11,7 @@ import {initialState, type State} from '../../source/store/state.js';
 import {describeWithEngine} from '../support/engine-available.js';
 import type {EngineClient} from '../support/private-engine.js';
 import {waitForState as waitFor} from '../support/wait-for-state.js';
+import {cliStats, parseBytes} from '../support/docker-stats-cli.js';
 
 type Session = {engine: Engine; store: Store; feeds: Feeds; stats: StatsFeed; openStreams: Map<string, number>};
 
@@ -56,21 +57,6 @@ function daemonConnections(socketPath: string): Promise<number> {
 	});
 }
 
-type CliStats = {CPUPerc: string; MemUsage: string; MemPerc: string; PIDs: string};
-
-/** One `docker stats --no-stream` line for a container. */
-async function cliStats(docker: EngineClient, name: string): Promise<CliStats> {
-	const {stdout} = await docker.docker(['stats', '--no-stream', '--format', '{{json .}}', name]);
-	return JSON.parse(stdout.trim()) as CliStats;
-}
-
-/** "50.43MiB" and friends (go-units BytesSize) back to bytes. */
-function parseBytes(text: string): number {
-	const match = /^([\d.]+)([KMGT]i)?B$/.exec(text.trim());
-	if (!match) throw new Error(`not a size: ${text}`);
-	const power = {Ki: 1, Mi: 2, Gi: 3, Ti: 4}[match[2] ?? ''] ?? 0;
-	return Number(match[1]) * 1024 ** power;
-}
 
 /** docker pause, tried again when the freezer cannot freeze a busy process at once on a loaded machine. */
 async function pause(docker: EngineClient, name: string): Promise<void> {
