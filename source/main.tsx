@@ -138,6 +138,11 @@ async function printOnce(engine: Engine): Promise<number> {
 	}
 }
 
+/** Longest berth waits for its screen to be taken down before it exits anyway. */
+const exitGraceMs = 1500;
+/** Leaves the alternate screen, shows the cursor, resets colours (Ink does this on unmount). */
+const restoreTerminal = '\u001B[?1049l\u001B[?25h\u001B[0m';
+
 /** Longest the first frame waits for the engine's first answer (the list, or a problem). */
 const firstAnswerMs = 300;
 
@@ -165,12 +170,25 @@ async function runDashboard(engine: Engine, config: Config, logsConfig: LogsConf
 			logs.stop();
 			history.stop();
 			resources.stop();
-			instance.unmount();
-			engine.close();
-			void instance.waitUntilExit().finally(() => {
+			let done = false;
+			const exit = () => {
+				if (done) return;
+				done = true;
 				if (message) process.stderr.write(message);
 				resolve(code);
-			});
+			};
+			// Ink's exit promise settles once its last write is out; should it never, berth
+			// still ends (with the terminal restored) instead of hanging on a blank screen.
+			setTimeout(() => {
+				process.stdout.write(restoreTerminal);
+				exit();
+			}, exitGraceMs).unref();
+			try {
+				instance.unmount();
+			} finally {
+				engine.close();
+				void instance.waitUntilExit().finally(exit);
+			}
 		};
 
 		const sessions = {engine, detachKeys: config.detachKeys, ...(config.shell ? {shell: config.shell} : {})};

@@ -19,7 +19,7 @@ export const NODE24 = join(REPO_ROOT, 'node_modules', '.bin', 'node');
 export const BERTH_BIN = join(REPO_ROOT, 'dist', 'berth.js');
 
 const SESSION = 'berth';
-const DEFAULT_WAIT_MS = 10_000;
+const DEFAULT_WAIT_MS = 15_000;
 const POLL_MS = 50;
 
 /** Options for {@link startTmux}. */
@@ -56,7 +56,9 @@ export interface TmuxSession {
 	sendText(text: string): Promise<void>;
 	/**
 	 * Polls the screen every 50 ms until it matches; resolves to that screen. Throws with the
-	 * last screen on timeout (default 10 s), or at once if the command exited without a match.
+	 * last screen and what the pane's processes were doing on timeout (default 15 s: a wait costs
+	 * only what it takes, and a shared CI machine can stall for seconds), or at once if the
+	 * command exited without a match.
 	 */
 	waitFor(match: ScreenMatch, opts?: { timeout?: number }): Promise<string>;
 	/** Resizes the window (the command gets SIGWINCH) and checks the pane has the new size. */
@@ -161,7 +163,7 @@ export async function startTmux(opts: TmuxOptions): Promise<TmuxSession> {
 					throw new Error(`command exited (status ${status ?? 'unknown'}) before the screen matched ${describe(match)}; last screen:\n${frame(screen)}`);
 				}
 				if (Date.now() >= deadline) {
-					throw new Error(`screen did not match ${describe(match)} within ${timeout} ms; last screen:\n${frame(screen)}`);
+					throw new Error(`screen did not match ${describe(match)} within ${timeout} ms; last screen:\n${frame(screen)}\n${processReport(pid)}`);
 				}
 				await sleep(POLL_MS);
 			}
@@ -263,6 +265,40 @@ function describe(match: ScreenMatch): string {
 
 function frame(screen: string): string {
 	return `+${'-'.repeat(20)}\n${screen.split('\n').map((line) => `|${line}`).join('\n')}\n+${'-'.repeat(20)}`;
+}
+
+/**
+ * What the pane's processes and the machine were doing, for a failed wait: a process that
+ * hangs, spins or waits on something shows here (state, CPU, kernel wait channel).
+ */
+function processReport(panePid: number): string {
+	try {
+		const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,stat=,pcpu=,etimes=,wchan:20=,args='], {encoding: 'utf8'});
+		const rows = table.split('\n').filter(Boolean).map((line) => {
+			const [pid = '', ppid = ''] = line.trim().split(/\s+/);
+			return {pid: Number(pid), ppid: Number(ppid), line: line.trim().slice(0, 200)};
+		});
+		const tree = new Set([panePid]);
+		for (let grew = true; grew;) {
+			grew = false;
+			for (const row of rows) {
+				if (tree.has(row.ppid) && !tree.has(row.pid)) {
+					tree.add(row.pid);
+					grew = true;
+				}
+			}
+		}
+		const busiest = [...rows].sort((a, b) => Number(b.line.split(/\s+/)[3]) - Number(a.line.split(/\s+/)[3])).slice(0, 5);
+		return [
+			`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`,
+			'the pane\'s processes (pid ppid stat %cpu seconds wchan args):',
+			...rows.filter((row) => tree.has(row.pid)).map((row) => `  ${row.line}`),
+			'busiest processes on the machine:',
+			...busiest.map((row) => `  ${row.line}`),
+		].join('\n');
+	} catch (error) {
+		return `(no process report: ${error instanceof Error ? error.message : String(error)})`;
+	}
 }
 
 /** True if pid runs; a zombie counts as gone (a daemonized tmux server's is reaped by init, sometimes slowly). */

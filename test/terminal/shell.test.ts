@@ -25,6 +25,19 @@ async function typeLine(session: TmuxSession, line: string): Promise<void> {
 	await session.sendKeys('Enter');
 }
 
+/**
+ * Runs `stty size` in the container's shell until it says rows x cols. The resize reaches the
+ * engine as its own request after SIGWINCH (as with docker exec -it): a stty that runs before
+ * the engine applied it still says the old size, so ask again. False if it never does.
+ */
+async function askSizeUntil(session: TmuxSession, rows: number, cols: number): Promise<boolean> {
+	for (let attempt = 0; attempt < 8; attempt++) {
+		await typeLine(session, 'clear; stty size');
+		if (await session.waitFor(new RegExp(`^${rows} ${cols}$`, 'm'), {timeout: 2000}).then(() => true, () => false)) return true;
+	}
+	return false;
+}
+
 /** The dashboard is back: header, column titles and the container's row. */
 function dashboardWith(name: string) {
 	return (screen: string) => /^berth /m.test(screen) && /^NAME\s/m.test(screen) && new RegExp(`^\\s*${name}\\s.*running`, 'm').test(screen);
@@ -65,15 +78,7 @@ describeWithTerminal('shells and attach in the built berth', (docker: EngineClie
 		await session.waitFor(new RegExp(`^${pane.rows} ${pane.cols}$`, 'm'));
 
 		await session.resize(100, 24);
-		// The resize reaches the engine as its own request after SIGWINCH (as with docker exec -it):
-		// a stty that runs before the engine applied it still says 30 120, so ask again.
-		let resized = false;
-		for (let attempt = 0; attempt < 5 && !resized; attempt++) {
-			await typeLine(session, 'clear; stty size');
-			resized = await session.waitFor(/^24 100$/m, {timeout: 2000}).then(() => true, () => false);
-		}
-
-		expect(resized).toBe(true);
+		expect(await askSizeUntil(session, 24, 100)).toBe(true);
 
 		await typeLine(session, 'sleep 30');
 		await session.waitFor(/sleep 30$/m);
@@ -187,8 +192,7 @@ describeWithTerminal('shells and attach in the built berth', (docker: EngineClie
 			await typeLine(session, 'echo $((6*7)); stty size');
 			await session.waitFor(/^42\n28 110$/m);
 			await session.resize(90, 20);
-			await typeLine(session, 'clear; stty size');
-			await session.waitFor(/^20 90$/m);
+			expect(await askSizeUntil(session, 20, 90)).toBe(true);
 			await typeLine(session, 'exit 3');
 			await session.waitFor((screen) => dashboardWith('tsh-web')(screen) && screen.includes('shell in tsh-web exited with code 3'));
 		};

@@ -39,7 +39,7 @@ describeWithTmux('the tmux harness', () => {
 		await session.sendKeys('Enter');
 		await session.waitFor('30 100');
 		await session.sendKeys('Enter');
-		await expect.poll(() => session!.exitStatus(), { timeout: 5_000 }).toBe(3);
+		await expect.poll(() => session!.exitStatus(), { timeout: 15_000 }).toBe(3);
 		expect(await session.isAlive()).toBe(false);
 	});
 
