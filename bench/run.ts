@@ -24,12 +24,13 @@
  * <!-- bench:start --> ... <!-- bench:end --> block of bench/README.md.
  */
 import {execFile, execFileSync} from 'node:child_process';
-import {existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs';
-import {cpus, loadavg, release} from 'node:os';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {cpus, loadavg, release, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 import {NODE24, berthCommand, startBerth, startTmux, type TmuxSession} from '../test/support/tmux.js';
+import {growth, readSnapshot, type HeapSummary} from './heap-snapshot.js';
 import {timeLaunch, watchPane} from './pane-watch.js';
 import {
 	budget,
@@ -61,6 +62,8 @@ const keyRuns = Number(option('keys', '50'));
 const refreshSeconds = option('refresh', '5');
 const latencyAt = option('latency-at', 'all'); // 'all' or a comma list of N
 const writeReadme = !args.includes('--no-readme');
+// Heap snapshots at the end of the soak's warm-up and at its end: the live heap, not only RSS.
+const heapSnapshots = args.includes('--heap');
 // idle: `sleep` (stats never change); ticking: a shell starting `sleep 1` in a loop, so CPU %
 // and PIDs change every second, as the issue's bytes budget assumes.
 const workload = option('workload', 'idle');
@@ -71,6 +74,8 @@ const rows = 45;
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const commandLine = `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`;
 
+const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+const f0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (text: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${text}\n`);
 
@@ -376,11 +381,37 @@ async function keyStage(engine: PrivateEngine): Promise<Keys> {
 	return result;
 }
 
-type Soak = {seconds: number; samples: Array<{t: number; mb: number}>; hwmMb: number; slopeMbPerHour: number; warmupSeconds: number; churned: number};
+type HeapReport = {warmMb: number; endMb: number; warmObjects: number; endObjects: number; grew: ReturnType<typeof growth>};
+type Soak = {seconds: number; samples: Array<{t: number; mb: number}>; hwmMb: number; slopeMbPerHour: number; warmupSeconds: number; churned: number; heap?: HeapReport};
+
+/** Asks berth (started with --heapsnapshot-signal) for a snapshot and reads it once written. */
+async function heapSnapshot(pid: number, dir: string): Promise<HeapSummary> {
+	const before = new Set(readdirSync(dir));
+	process.kill(pid, 'SIGUSR2');
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		const fresh = readdirSync(dir).find((name) => !before.has(name) && name.endsWith('.heapsnapshot'));
+		// V8 streams the file out: it is complete once its size stops changing.
+		if (fresh && statSync(join(dir, fresh)).size > 0) {
+			const path = join(dir, fresh);
+			for (let size = -1; size !== statSync(path).size;) {
+				size = statSync(path).size;
+				await sleep(1500);
+			}
+			const summary = readSnapshot(path);
+			rmSync(path);
+			return summary;
+		}
+		if (Date.now() > deadline) throw new Error('no heap snapshot within 120 s');
+		await sleep(500);
+	}
+}
 
 async function soak(engine: PrivateEngine): Promise<Soak> {
-	await engine.run(['sh', '-c', 'i=0; while true; do i=$((i+1)); echo "chatty line $i $(date)"; sleep 0.2; done'], ['--name', 'a-chatty']);
-	const session = await startBerth({cols, rows, host: engine.host});
+	// 50 lines/s: the logs pane's ring (10,000 lines) is full after ~200 s, within the warm-up.
+	await engine.run(['sh', '-c', 'i=0; while true; do i=$((i+1)); d=$(date); for j in 0 1 2 3 4 5 6 7 8 9; do echo "chatty line $i.$j $d"; done; sleep 0.2; done'], ['--name', 'a-chatty']);
+	const heapDir = heapSnapshots ? mkdtempSync(join(tmpdir(), 'berth-heap-')) : undefined;
+	const session = await startBerth({cols, rows, host: engine.host, ...(heapDir ? {env: {NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${heapDir}`}} : {})});
 	let stop = false;
 	let churned = 0;
 	const churn = (async () => {
@@ -400,15 +431,28 @@ async function soak(engine: PrivateEngine): Promise<Soak> {
 		await session.sendKeys('l');
 		await session.waitFor(/── logs a-chatty/, {timeout: 20_000});
 		const began = performance.now();
+		// Warm-up: until the log ring is full (see a-chatty), a third of a short soak.
+		const warm = Math.min(300, soakSeconds / 3);
+		let warmHeap: HeapSummary | undefined;
 		while ((performance.now() - began) / 1000 < soakSeconds) {
 			samples.push({t: (performance.now() - began) / 1000, mb: statusMb(session.pid, 'VmRSS')});
+			if (heapDir && !warmHeap && (performance.now() - began) / 1000 >= warm) {
+				warmHeap = await heapSnapshot(session.pid, heapDir);
+				log(`  heap at ${f0((performance.now() - began) / 1000)} s: ${f1(warmHeap.totalBytes / 1e6)} MB live`);
+			}
 			await sleep(10_000);
 		}
 		samples.push({t: (performance.now() - began) / 1000, mb: statusMb(session.pid, 'VmRSS')});
 		const hwmMb = statusMb(session.pid, 'VmHWM');
-		const warm = Math.min(120, soakSeconds / 3);
-		return {seconds: soakSeconds, samples, hwmMb, slopeMbPerHour: slopeMbPerHour(samples, warm), warmupSeconds: warm, churned};
+		const result: Soak = {seconds: soakSeconds, samples, hwmMb, slopeMbPerHour: slopeMbPerHour(samples, warm), warmupSeconds: warm, churned};
+		if (heapDir && warmHeap) {
+			const endHeap = await heapSnapshot(session.pid, heapDir);
+			result.heap = {warmMb: warmHeap.totalBytes / 1e6, endMb: endHeap.totalBytes / 1e6, warmObjects: warmHeap.nodeCount, endObjects: endHeap.nodeCount, grew: growth(warmHeap, endHeap)};
+			log(`  heap at the end: ${f1(result.heap.endMb)} MB live; grew most: ${result.heap.grew.slice(0, 4).map((g) => `${g.key} ${g.bytesDelta > 0 ? '+' : ''}${g.bytesDelta} B`).join(', ')}`);
+		}
+		return result;
 	} finally {
+		if (heapDir) rmSync(heapDir, {recursive: true, force: true});
 		stop = true;
 		await session.kill();
 		await churn;
@@ -541,8 +585,6 @@ writeFileSync(rawPath, `${JSON.stringify(raw, (_key, value: unknown) => (value =
 
 // ---- table --------------------------------------------------------------------------
 
-const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
-const f0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
 const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}x` : '–');
 const pp = (values: number[] | undefined) => {
 	if (!values || values.length === 0) return 'not run';
@@ -574,7 +616,11 @@ lines.push('');
 if (soakResult) {
 	const first = soakResult.samples[0]?.mb ?? Number.NaN;
 	const last = soakResult.samples.at(-1)?.mb ?? Number.NaN;
-	lines.push(`Soak at N=${counts.at(-1)} (+ a churn of containers started and removed every ~3 s, ${soakResult.churned} in all, and the logs pane following a container printing 5 lines/s): ${soakResult.seconds} s, RSS every 10 s: first ${f0(first)} MB, last ${f0(last)} MB, peak (VmHWM) ${f0(soakResult.hwmMb)} MB, slope after ${f0(soakResult.warmupSeconds)} s of warm-up ${f1(soakResult.slopeMbPerHour)} MB/h. Samples (MB): ${soakResult.samples.map((s) => f0(s.mb)).join(' ')}.`);
+	lines.push(`Soak at N=${counts.at(-1)} (+ a churn of containers started and removed every ~3 s, ${soakResult.churned} in all, and the logs pane following a container printing 50 lines/s): ${soakResult.seconds} s, RSS every 10 s: first ${f0(first)} MB, last ${f0(last)} MB, peak (VmHWM) ${f0(soakResult.hwmMb)} MB, slope after ${f0(soakResult.warmupSeconds)} s of warm-up ${f1(soakResult.slopeMbPerHour)} MB/h. Samples (MB): ${soakResult.samples.map((s) => f0(s.mb)).join(' ')}.`);
+	if (soakResult.heap) {
+		const heap = soakResult.heap;
+		lines.push(`Live heap (V8 heap snapshots, each after a full collection): ${f1(heap.warmMb)} MB (${heap.warmObjects} objects) at the end of the warm-up, ${f1(heap.endMb)} MB (${heap.endObjects} objects) at the end; grew most: ${heap.grew.slice(0, 5).map((g) => `${g.key} ${g.countDelta >= 0 ? '+' : ''}${g.countDelta} (${g.bytesDelta >= 0 ? '+' : ''}${f0(g.bytesDelta / 1024)} KB)`).join(', ')}.`);
+	}
 } else {
 	lines.push('Soak: not run (`--soak 0`).');
 }
