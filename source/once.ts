@@ -1,5 +1,6 @@
 import type {ContainerSummary} from './engine/engine.js';
-import {formatPorts, timeAgo} from './ui/format.js';
+import {timeAgo} from './ui/durations.js';
+import {formatPorts} from './ui/ports.js';
 import {sanitizeText} from './ui/sanitize.js';
 
 /** The containers as plain text (for a pipe or `--once`), like `docker ps -a`. */

@@ -6,7 +6,9 @@
  * left as it came; the pane sanitizes every cell. Pure.
  */
 import type {DiskUsage} from '../engine/resources.js';
-import {humanSize, timeAgo, truncate} from '../ui/format.js';
+import {timeAgo} from '../ui/durations.js';
+import {truncate} from '../ui/text-width.js';
+import {humanSize} from '../ui/units.js';
 import {shortImageId} from './resource-names.js';
 
 export type DiskSection = {title: string; headers: string[]; rows: string[][]; /** The column that gives way when the screen is narrow. */ flex: number};

@@ -4,7 +4,7 @@
  * limits. Pure; engine text is left as it came (the view sanitizes every line).
  */
 import type {ContainerDetail, MountInfo, ResourceLimits, RestartInfo} from '../engine/container-detail.js';
-import {bytesSize} from '../ui/format.js';
+import {bytesSize} from '../ui/units.js';
 import type {InspectTab} from './inspect-slice.js';
 
 /** Every tab an inspect fills, the JSON tab included. */

@@ -6,34 +6,13 @@
  * `capacity` as lines come). No other object per line lives long enough for
  * the garbage collector to copy and mark it, which in a flood (the ring turns
  * over several times a second) was the largest cost; a LogLine is made when
- * one is asked for (the rows on screen, a save). Readers
- * hear about new lines at most `notifyMs` apart (15 a second),
- * `floodNotifyMs` while more than `floodLines` come a batch (5 a second: Ink
- * redraws and re-measures the whole screen on every commit), so the screen is
- * redrawn a bounded number of times a second whatever the rate.
+ * one is asked for (the rows on screen, a save). Readers hear about new
+ * lines as often as a PublishThrottle (publish-throttle.ts) lets them.
  */
 
+import type {LineKind, LogLine} from './log-line.js';
 import {formatCanonicalTime, storeCanonicalTime} from './log-times.js';
-
-/** stdout, stderr, or a line berth adds (a restart separator, "container exited"). */
-export type LineKind = 'out' | 'err' | 'marker';
-
-export type LogLine = {
-	/** As the engine sent it, unsanitized (markers: berth's own text). */
-	text: string;
-	kind: LineKind;
-	/** The engine's RFC3339Nano timestamp. */
-	time: string | undefined;
-	/** Which container of the view (an index into the session's sources). */
-	source: number;
-	/** No newline yet: the text may still grow. */
-	partial: boolean;
-	/**
-	 * A marker drawn just above this line: a restart learnt of after the new run's first
-	 * lines had arrived (the line buffer is never inserted into).
-	 */
-	before?: {text: string; time: string | undefined};
-};
+import {PublishThrottle} from './publish-throttle.js';
 
 /** What changes when the buffer is published: a new object each time, the same one in between. */
 export type BufferSnapshot = {
@@ -64,12 +43,7 @@ export const defaultLogLines = 10_000;
 export class LogBuffer {
 	readonly capacity: number;
 	private readonly maxChars: number;
-	private readonly notifyMs: number;
-	private readonly floodNotifyMs: number;
-	private readonly floodLines: number;
-	/** Lines appended since the last publish, and in the batch before. */
-	private batch = 0;
-	private lastBatch = 0;
+	private readonly throttle: PublishThrottle;
 	/** Per slot (seq % slots, slots <= capacity): the text, kind and flags, source, timestamp. */
 	private slots: number;
 	private texts: Array<string | undefined>;
@@ -87,17 +61,11 @@ export class LogBuffer {
 	private receivedCount = 0;
 	private snapshot: BufferSnapshot = {first: 0, next: 0, received: 0, version: 0};
 	private readonly listeners = new Set<() => void>();
-	private timer: NodeJS.Timeout | undefined;
-	private lastNotify = 0;
-	private dirty = false;
-	private closed = false;
 
 	constructor({capacity = defaultLogLines, maxChars = 64 * 1024 * 1024, notifyMs = 66, floodNotifyMs = Math.max(notifyMs, 200), floodLines = 500}: LogBufferOptions = {}) {
 		this.capacity = Math.max(1, Math.floor(capacity));
 		this.maxChars = maxChars;
-		this.notifyMs = notifyMs;
-		this.floodNotifyMs = floodNotifyMs;
-		this.floodLines = floodLines;
+		this.throttle = new PublishThrottle(() => this.publish(), notifyMs, floodNotifyMs, floodLines);
 		// --log-lines can be ten million: room is made as lines come, not all at once.
 		this.slots = Math.min(this.capacity, initialSlots);
 		this.texts = Array.from<string | undefined>({length: this.slots});
@@ -184,9 +152,9 @@ export class LogBuffer {
 		this.store(seq % this.slots, text, kind, time, source, partial);
 		this.chars += text.length;
 		this.receivedCount++;
-		this.batch++;
+		this.throttle.lineAdded();
 		while (this.chars > this.maxChars && this.nextSeq - this.firstSeq > 1) this.dropOldest();
-		this.changed();
+		this.throttle.changed();
 		return seq;
 	}
 
@@ -199,7 +167,7 @@ export class LogBuffer {
 		if (line.before) this.befores.set(seq, line.before);
 		else this.befores.delete(seq);
 		while (this.chars > this.maxChars && this.nextSeq - this.firstSeq > 1) this.dropOldest();
-		this.changed();
+		this.throttle.changed();
 		return true;
 	}
 
@@ -217,15 +185,7 @@ export class LogBuffer {
 
 	/** Publishes pending changes now. */
 	flush(): void {
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = undefined;
-		if (!this.dirty) return;
-		this.dirty = false;
-		this.lastNotify = Date.now();
-		this.lastBatch = this.batch;
-		this.batch = 0;
-		this.snapshot = {first: this.firstSeq, next: this.nextSeq, received: this.receivedCount, version: this.snapshot.version + 1};
-		for (const listener of this.listeners) listener();
+		this.throttle.flush();
 	}
 
 	/**
@@ -234,18 +194,12 @@ export class LogBuffer {
 	 * the key's (the lines it would show are on screen already).
 	 */
 	drawn(): void {
-		this.lastNotify = Date.now();
-		if (!this.timer) return;
-		clearTimeout(this.timer);
-		this.timer = undefined;
-		if (this.dirty) this.changed();
+		this.throttle.drawn();
 	}
 
 	/** No more notifications (the view closed). */
 	close(): void {
-		this.closed = true;
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = undefined;
+		this.throttle.close();
 		this.listeners.clear();
 	}
 
@@ -311,17 +265,13 @@ export class LogBuffer {
 
 	/** Something else the readers show changed (a status): publish with the next batch. */
 	touch(): void {
-		this.changed();
+		this.throttle.changed();
 	}
 
-	private changed(): void {
-		this.dirty = true;
-		if (this.timer || this.closed) return;
-		// A flood scrolls by faster than anyone reads: fewer redraws, the same lines kept.
-		const interval = this.lastBatch > this.floodLines ? this.floodNotifyMs : this.notifyMs;
-		const wait = Math.max(0, this.lastNotify + interval - Date.now());
-		this.timer = setTimeout(() => this.flush(), wait);
-		this.timer.unref?.();
+	/** What the throttle calls when the readers are to hear of the changes. */
+	private publish(): void {
+		this.snapshot = {first: this.firstSeq, next: this.nextSeq, received: this.receivedCount, version: this.snapshot.version + 1};
+		for (const listener of this.listeners) listener();
 	}
 }
 

@@ -1,5 +1,7 @@
-import {EngineError, type Engine, type LogRecord, type LogStreamName} from '../engine/engine.js';
-import {sinceAt, timeKey, timestampMs} from '../engine/since.js';
+import {EngineError, type Engine, type LogRecord} from '../engine/engine.js';
+import {sinceAt, timeKey} from '../engine/since.js';
+import {CarriedLines} from './carried-lines.js';
+import {runBoundary} from './run-boundary.js';
 
 /** What a follower tells its session. */
 export type FollowerSink = {
@@ -27,20 +29,6 @@ export type FollowOptions = {
 	/** The API's since when first opened (--since). */
 	since?: string;
 };
-
-/**
- * Where one run's lines end and the next's begin: halfway between the previous run's end and
- * the new run's start (the start when the end is unknown). Neither time is exact: the engine
- * stamps a line when it reads it, so the old run's last lines can be stamped after FinishedAt
- * and the new run's first ones before StartedAt, but a restart takes far longer than that lag.
- */
-export function runBoundary(previousStart: string, finished: string | undefined, started: string): string {
-	const end = finished === undefined ? undefined : timestampMs(finished);
-	const start = timestampMs(started);
-	const before = timestampMs(previousStart);
-	if (end === undefined || start === undefined || before === undefined || end <= before || end >= start) return started;
-	return new Date(Math.round((end + start) / 2)).toISOString();
-}
 
 /** Least time between two tries after a container stopped or a stream broke. */
 const retryGapMs = 1000;
@@ -73,7 +61,7 @@ export class LogFollower {
 	private lastTime: string | undefined;
 	private atLastTime = 0;
 	/** A line a stream ended inside of (no newline yet): the next stream reads it again, whole. */
-	private readonly carry = new Map<LogStreamName, LogRecord>();
+	private readonly carry = new CarriedLines();
 	private startedAt: string | undefined;
 	private exitMarkedFor: string | undefined;
 	private readonly stopped = new AbortController();
@@ -149,7 +137,7 @@ export class LogFollower {
 	private async attempt(): Promise<boolean> {
 		const started = Date.now();
 		this.lastAttemptMs = started;
-		const carried = [...this.carry.values()].map((record) => record.time).filter((time) => time !== undefined);
+		const carried = this.carry.times();
 		const from = [this.lastTime, ...carried].filter((time) => time !== undefined).sort((a, b) => (timeKey(a) < timeKey(b) ? -1 : 1))[0];
 		const since = from === undefined ? undefined : sinceAt(from);
 		const options = since === undefined ? this.initial : {since};
@@ -201,7 +189,7 @@ export class LogFollower {
 					}
 
 					if (this.carry.size === 0 && !record.unterminated) records.push(record);
-					else records.push(...this.settle(record, wasRunning));
+					else records.push(...this.carry.settle(record, wasRunning));
 				}
 
 				received += records.length;
@@ -241,44 +229,10 @@ export class LogFollower {
 		return true;
 	}
 
-	/**
-	 * A record as the session gets it. A line left open by the previous stream is read again
-	 * from its start: its pieces replace it (shorter ones, still behind, are not shown). A line
-	 * this stream ends inside of, while the container ran, stays open for the next stream.
-	 */
-	private settle(record: LogRecord, following: boolean): LogRecord[] {
-		const carried = this.carry.get(record.stream);
-		const out: LogRecord[] = [];
-		if (carried) {
-			if (record.time !== carried.time) {
-				// Not that line again: it was complete after all.
-				this.carry.delete(record.stream);
-				const {partial: _, ...done} = carried;
-				out.push(done);
-			} else if (record.partial) {
-				if (record.text.length <= carried.text.length) return out;
-			} else {
-				this.carry.delete(record.stream);
-			}
-		}
-
-		if (record.unterminated && following) {
-			const {unterminated: _, ...rest} = record;
-			const open: LogRecord = {...rest, partial: true};
-			this.carry.set(record.stream, open);
-			out.push(open);
-			return out;
-		}
-
-		out.push(record);
-		return out;
-	}
-
 	/** The lines left open by an ended stream are complete after all. */
 	private flushCarry(): void {
 		if (this.carry.size === 0) return;
-		const records = [...this.carry.values()].map(({partial: _, ...rest}) => rest);
-		this.carry.clear();
+		const records = this.carry.take();
 		this.sink.records(records);
 		this.noteTimes(records);
 	}

@@ -1,7 +1,8 @@
 import type {Engine, LogRecord} from '../engine/engine.js';
 import {timeKey} from '../engine/since.js';
-import {LogBuffer, type LineKind, type LogLine} from './log-buffer.js';
+import {LogBuffer} from './log-buffer.js';
 import {LogFollower, type FollowOptions} from './log-follower.js';
+import type {LineKind, LogLine} from './log-line.js';
 import type {LogsTarget} from './logs-ui.js';
 import {projectLabel, serviceLabel} from './selectors.js';
 import type {Container, State} from './state.js';

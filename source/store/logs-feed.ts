@@ -1,7 +1,7 @@
 import type {Engine} from '../engine/engine.js';
 import type {Store} from './create-store.js';
-import {LogSession} from './log-session.js';
 import {defaultLogLines} from './log-buffer.js';
+import {LogSession} from './log-session.js';
 import {saveLogs, type SaveResult} from './save-logs.js';
 
 export type LogsFeedOptions = {

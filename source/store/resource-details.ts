@@ -4,7 +4,8 @@
  * text is left as it came; the pane sanitizes each value. Pure.
  */
 import type {NetworkSummary, VolumeSummary} from '../engine/resources.js';
-import {humanSize, timeAgo} from '../ui/format.js';
+import {timeAgo} from '../ui/durations.js';
+import {humanSize} from '../ui/units.js';
 import {composeProject, isDangling, type ImageRow} from './resource-rows.js';
 
 /** One line: a label on the first line of a field, '' on the lines that continue it. */

@@ -3,7 +3,7 @@ import {homedir} from 'node:os';
 import {resolve} from 'node:path';
 import type {Engine, LogRecord} from '../engine/engine.js';
 import {timeKey} from '../engine/since.js';
-import type {LogLine} from './log-buffer.js';
+import type {LogLine} from './log-line.js';
 import type {LogSession} from './log-session.js';
 
 export type SaveResult = {path: string; lines: number; bytes: number};

@@ -1,4 +1,4 @@
-import {humanDuration} from '../ui/format.js';
+import {humanDuration} from '../ui/durations.js';
 import type {Container} from './state.js';
 
 type Age = {seconds: number; granularity: number};

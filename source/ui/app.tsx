@@ -16,7 +16,7 @@ import {CommandPrompt} from './components/command-prompt.js';
 import {useShell, type SessionOptions} from './use-shell.js';
 import {ActionStatus} from './components/action-status.js';
 import {useActionsUi} from './use-actions-ui.js';
-import {fit} from './format.js';
+import {fit} from './text-width.js';
 import {sanitizeText} from './sanitize.js';
 import {ContainersPane} from './panes/containers-pane.js';
 import {DetailsPane} from './panes/details-pane.js';

@@ -2,10 +2,12 @@ import type {ContainerStats} from '../engine/engine.js';
 import type {Container} from '../store/state.js';
 import {projectLabel, serviceLabel} from '../store/selectors.js';
 import {liveStatus} from '../store/status-clock.js';
-import {columns, formatPorts, timeAgo} from './format.js';
+import {timeAgo} from './durations.js';
+import {formatPorts} from './ports.js';
 import {sanitizeText} from './sanitize.js';
 import type {ColumnKey, ContentWidths} from './columns.js';
 import {statsCellText} from './stats-cells.js';
+import {columns} from './text-width.js';
 
 type SafeText = {name: string; image: string; status: string; ports: string; project: string};
 

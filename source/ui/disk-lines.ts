@@ -4,9 +4,9 @@
  */
 import type {DiskSection} from '../store/disk-detail.js';
 import type {DetailLine} from '../store/resource-details.js';
-import {fit} from './format.js';
 import {layoutTable} from './resource-lines.js';
 import {sanitizeText} from './sanitize.js';
+import {fit} from './text-width.js';
 
 export type DiskLine = {text: string; kind: 'title' | 'header' | 'row'};
 

@@ -6,8 +6,9 @@ import type {EngineEvent} from '../engine/engine.js';
 import {containerIdOf} from '../store/event-filters.js';
 import type {StreamBreak} from '../store/events-slice.js';
 import {serviceLabel} from '../store/selectors.js';
-import {columns, fit, shortId} from './format.js';
 import {sanitizeText} from './sanitize.js';
+import {shortId} from './short-id.js';
+import {columns, fit} from './text-width.js';
 
 export type EventCells = {time: string; type: string; action: string; actor: string; details: string};
 

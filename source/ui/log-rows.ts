@@ -3,7 +3,8 @@
  * when following) upwards until the rows are full, each line as one row
  * (scrolled sideways) or several (wrapped). Pure: the pane draws what this returns.
  */
-import type {LogBuffer, LogLine} from '../store/log-buffer.js';
+import type {LogBuffer} from '../store/log-buffer.js';
+import type {LogLine} from '../store/log-line.js';
 import type {LogSource} from '../store/log-session.js';
 import type {LogsUi} from '../store/logs-ui.js';
 import {sliceColumns, wrapColumns} from './ansi-columns.js';

@@ -7,8 +7,10 @@ import type {ImageSummary, NetworkSummary, VolumeSummary} from '../engine/resour
 import type {DiskRow} from '../store/disk-summary.js';
 import {composeProject, type ImageRow} from '../store/resource-rows.js';
 import {shortImageId} from '../store/resource-names.js';
-import {columns, fit, humanSize, timeAgo} from './format.js';
+import {timeAgo} from './durations.js';
 import {sanitizeText} from './sanitize.js';
+import {columns, fit} from './text-width.js';
+import {humanSize} from './units.js';
 
 /** A header line and one line per row. */
 export type Table = {header: string; lines: string[]};

@@ -1,13 +1,14 @@
 /**
  * The live stats cells of the containers table, in the docker CLI's units
- * (format.ts): CPU % and MEM % with two decimals, memory in binary units,
+ * (units.ts): CPU % and MEM % with two decimals, memory in binary units,
  * network and block I/O as rates. Each cell has a fixed width and is
  * right-aligned, so a value changes in place and never shifts its row.
  */
 import type {ContainerStats} from '../engine/engine.js';
 import type {Container} from '../store/state.js';
 import type {StatsColumnKey} from './columns.js';
-import {bytesSize, fit, formatPercent, formatRate} from './format.js';
+import {fit} from './text-width.js';
+import {bytesSize, formatPercent, formatRate} from './units.js';
 
 /** The text of one stats cell, exactly `width` columns. */
 export function statsCellText(key: StatsColumnKey, container: Container, figures: ContainerStats | undefined, width: number): string {

@@ -1,6 +1,6 @@
 import {selectStatsTotals} from '../store/stats-selectors.js';
 import type {State} from '../store/state.js';
-import {bytesSize, formatPercent} from './format.js';
+import {bytesSize, formatPercent} from './units.js';
 
 /**
  * The header's stats totals: summed CPU % of the host's CPUs, summed memory

@@ -1,6 +1,6 @@
 import type {Target} from '../store/actions-slice.js';
-import {columns} from './format.js';
 import {sanitizeText} from './sanitize.js';
+import {columns} from './text-width.js';
 
 /**
  * "web-1, web-2, db and 4 more": as many names as fit in `width` columns, the

@@ -1,8 +1,8 @@
 import {useRef, useSyncExternalStore} from 'react';
 import type {ContainerStats} from '../engine/engine.js';
 import type {State} from '../store/state.js';
-import {bytesSize, formatPercent, formatRate} from './format.js';
 import {statsTotalsText} from './stats-totals.js';
+import {bytesSize, formatPercent, formatRate} from './units.js';
 import {useStore} from './use-store.js';
 
 /**

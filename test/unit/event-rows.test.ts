@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {breakText, eventCells, eventColumns, eventLine, eventTime} from '../../source/ui/event-rows.js';
-import {columns} from '../../source/ui/format.js';
+import {columns} from '../../source/ui/text-width.js';
 import {eventFixture} from '../support/fake-engine.js';
 
 const local = (...parts: [number, number, number, number, number, number]) => BigInt(new Date(...parts).getTime()) * 1_000_000n;

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, test, vi} from 'vitest';
-import {LogBuffer, type LogLine} from '../../source/store/log-buffer.js';
+import {LogBuffer} from '../../source/store/log-buffer.js';
+import type {LogLine} from '../../source/store/log-line.js';
 import {canonicalTime, formatCanonicalTime} from '../../source/store/log-times.js';
 
 const line = (text: string, partial = false): LogLine => ({text, kind: 'out', time: undefined, source: 0, partial});

@@ -7,7 +7,7 @@ import {createStore, type Store} from '../../source/store/create-store.js';
 import type {LogBuffer} from '../../source/store/log-buffer.js';
 import {startLogsFeed, type LogsFeed} from '../../source/store/logs-feed.js';
 import {defaultSavePath, expandPath} from '../../source/store/save-logs.js';
-import {runBoundary} from '../../source/store/log-follower.js';
+import {runBoundary} from '../../source/store/run-boundary.js';
 import {initialState} from '../../source/store/state.js';
 import {containerFixture, engineErrorFixture, FakeEngine} from '../support/fake-engine.js';
 

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {LogBuffer, type LogLine} from '../../source/store/log-buffer.js';
+import {LogBuffer} from '../../source/store/log-buffer.js';
+import type {LogLine} from '../../source/store/log-line.js';
 import {initialLogsUi, logsReducer, type LogsUi} from '../../source/store/logs-ui.js';
 import {sliceColumns, textColumns, wrapColumns} from '../../source/ui/ansi-columns.js';
 import {bottomIndex, lineList, searchIndex} from '../../source/ui/log-search.js';

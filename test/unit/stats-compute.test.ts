@@ -3,7 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {computeStats} from '../../source/engine/compute-stats.js';
 import type {ContainerStats, StatsSample} from '../../source/engine/engine.js';
 import {parseTime, toStatsSample, type RawStats} from '../../source/engine/to-stats.js';
-import {bytesSize, formatPercent, humanSize} from '../../source/ui/format.js';
+import {bytesSize, formatPercent, humanSize} from '../../source/ui/units.js';
 
 type Fixture = {source: string; frames: RawStats[]; dockerStatsNoStream?: {CPUPerc: string; MemUsage: string; MemPerc: string; NetIO: string; BlockIO: string; PIDs: string}};
 

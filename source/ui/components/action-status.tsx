@@ -3,8 +3,8 @@ import {useEffect, useState} from 'react';
 import {presentTense} from '../../store/action-report.js';
 import type {ActionsState} from '../../store/actions-slice.js';
 import type {Container} from '../../store/state.js';
-import {columns, fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {columns, fit} from '../text-width.js';
 
 const frames = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
 // 8 frames a second, and only while something runs: each frame is a commit of the whole app.

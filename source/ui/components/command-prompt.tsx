@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {CommandPrompt as Prompt} from '../../store/shell-slice.js';
-import {columns, fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {columns, fit} from '../text-width.js';
 
 /** The status line while E's command line is typed: where it will run, the text (its end when long), and why Enter refused it. */
 export function CommandPrompt({prompt, width}: {prompt: Prompt; width: number}) {

@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import type {ActionDialog} from '../../store/actions-slice.js';
 import type {Container} from '../../store/state.js';
-import {fit} from '../format.js';
 import {targetNames} from '../target-names.js';
+import {fit} from '../text-width.js';
 
 type ConfirmDialogState = Extract<ActionDialog, {kind: 'confirm'}>;
 

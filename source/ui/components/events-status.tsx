@@ -3,8 +3,8 @@ import type {EventsState, HistoryStatus} from '../../store/events-slice.js';
 import {selectEventsView} from '../../store/events-view.js';
 import type {Notice} from '../../store/state.js';
 import {eventTime} from '../event-rows.js';
-import {fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {fit} from '../text-width.js';
 
 /** The events view's status line: the filter being typed, else the last notice, else what is kept and loaded. */
 export function EventsStatus({events, notice, width, nowMs}: {events: EventsState; notice?: Notice | undefined; width: number; nowMs: number}) {

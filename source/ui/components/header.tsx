@@ -1,9 +1,9 @@
 import {Text, Box} from 'ink';
 import type {State} from '../../store/state.js';
 import {countByState} from '../../store/selectors.js';
-import {fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
 import {statsTotalsText} from '../stats-totals.js';
+import {fit} from '../text-width.js';
 
 const stateOrder = ['running', 'paused', 'restarting', 'created', 'exited', 'dead', 'removing'];
 

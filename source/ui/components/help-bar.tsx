@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import type {Binding, Scope} from '../../keymap/bindings.js';
 import {keyLabel} from '../../keymap/keys.js';
 import {findBinding} from '../../keymap/match.js';
-import {fit} from '../format.js';
+import {fit} from '../text-width.js';
 
 /** The footer: the short-labelled bindings of the active scope, then the global ones its keys still reach. */
 export function HelpBar({table, scope, width}: {table: readonly Binding[]; scope: Scope; width: number}) {

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {Binding} from '../../keymap/bindings.js';
 import {helpLines} from '../../keymap/help-lines.js';
 import {keyLabel} from '../../keymap/keys.js';
-import {fit} from '../format.js';
+import {fit} from '../text-width.js';
 
 /**
  * Every binding, by scope, from the one keymap table. When they do not fit in

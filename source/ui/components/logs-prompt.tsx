@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {LogsInput} from '../../store/logs-ui.js';
-import {fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {fit} from '../text-width.js';
 
 /** The status line while a logs search or a file name is typed. */
 export function LogsPrompt({input, width}: {input: LogsInput; width: number}) {

@@ -2,8 +2,9 @@ import {Box, Text} from 'ink';
 import type {ResourceDialog as DialogState} from '../../store/resources-slice.js';
 import {pruneLabels} from '../../store/prune-plan.js';
 import {shortImageId} from '../../store/resource-names.js';
-import {fit, humanSize} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {fit} from '../text-width.js';
+import {humanSize} from '../units.js';
 
 /** Lines the dialog takes: a border around the question, what it will do, and the keys. */
 export const resourceDialogHeight = 5;

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {Notice} from '../../store/state.js';
-import {fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {fit} from '../text-width.js';
 
 /** The status line of views 3-6: the last notice, else what the keys do. */
 export function ResourcesStatus({notice, width}: {notice?: Notice; width: number}) {

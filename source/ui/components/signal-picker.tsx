@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import {killSignals, type ActionDialog} from '../../store/actions-slice.js';
-import {fit} from '../format.js';
 import {targetNames} from '../target-names.js';
 import {windowStart} from '../panes/containers-pane.js';
+import {fit} from '../text-width.js';
 
 type SignalDialog = Extract<ActionDialog, {kind: 'signal'}>;
 

@@ -1,7 +1,7 @@
 import {Text} from 'ink';
 import type {UiState} from '../../store/state.js';
-import {fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {fit} from '../text-width.js';
 
 /** One line: the filter being typed, else the last notice, else what the list shows. */
 export function StatusLine({ui, width, count, total}: {ui: UiState; width: number; count: number; total: number}) {

@@ -2,10 +2,10 @@ import {Box, Text} from 'ink';
 import {useContext, useEffect} from 'react';
 import type {Column} from '../columns.js';
 import {cellText, stateColor} from '../container-cells.js';
-import {fit} from '../format.js';
 import type {ContainerStats} from '../../engine/engine.js';
 import type {ContainerView, Row} from '../../store/selectors.js';
 import {sanitizeText} from '../sanitize.js';
+import {fit} from '../text-width.js';
 import {StoreContext} from '../use-store.js';
 
 type Props = {

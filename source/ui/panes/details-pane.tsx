@@ -3,8 +3,10 @@ import type {ContainerStats} from '../../engine/engine.js';
 import {historyValues, type History, type HistoryField} from '../../store/stats-history.js';
 import type {Container} from '../../store/state.js';
 import {barChart, fitColumns, niceMax, shortDuration} from '../charts.js';
-import {bytesSize, fit, formatPercent, formatRate, humanSize, shortId} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {shortId} from '../short-id.js';
+import {fit} from '../text-width.js';
+import {bytesSize, formatPercent, formatRate, humanSize} from '../units.js';
 
 type Props = {
 	container?: Container;

@@ -4,8 +4,8 @@ import type {EventsPane as PaneState, EventsState} from '../../store/events-slic
 import {selectEventsView, type EventEntry, type EventsView} from '../../store/events-view.js';
 import type {Container} from '../../store/state.js';
 import {breakText, eventCells, eventColumns, eventLine, type EventCells} from '../event-rows.js';
-import {fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {fit} from '../text-width.js';
 import {windowStart} from './containers-pane.js';
 
 type Props = {

@@ -3,8 +3,8 @@ import {topRefreshMs} from '../../store/inspect-feed.js';
 import {inspectTabs, type InspectState, type InspectTab} from '../../store/inspect-slice.js';
 import {inspectHeaderLines, inspectView, type ShownLine} from '../../store/inspect-view.js';
 import type {Matcher} from '../log-text.js';
-import {columns, fit} from '../format.js';
 import {sanitizeText} from '../sanitize.js';
+import {columns, fit} from '../text-width.js';
 
 export const tabNames: Record<InspectTab, string> = {
 	inspect: 'Inspect',

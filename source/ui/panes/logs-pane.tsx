@@ -3,9 +3,9 @@ import {useEffect, useLayoutEffect} from 'react';
 import type {LogSession} from '../../store/log-session.js';
 import type {LogsFeed} from '../../store/logs-feed.js';
 import type {LogsUi} from '../../store/logs-ui.js';
-import {fit} from '../format.js';
 import {layoutLogRows, type LogLayout, type LogRow} from '../log-rows.js';
 import {sanitizeText} from '../sanitize.js';
+import {fit} from '../text-width.js';
 import {useLogBuffer, useLogSession} from '../use-logs.js';
 
 type Props = {

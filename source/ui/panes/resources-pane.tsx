@@ -6,9 +6,9 @@ import {imageDetail, networkDetail, volumeDetail, type DetailLine} from '../../s
 import {shownImages, shownNetworks, shownVolumes} from '../../store/resource-rows.js';
 import type {ResourcesState, ResourceView} from '../../store/resources-slice.js';
 import {detailText, diskDetailTable} from '../disk-lines.js';
-import {fit} from '../format.js';
 import {diskTable, imageTable, networkTable, volumeTable, type Table} from '../resource-lines.js';
 import {sanitizeText} from '../sanitize.js';
+import {fit} from '../text-width.js';
 import {windowStart} from './containers-pane.js';
 
 type Props = {
