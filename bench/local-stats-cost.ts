@@ -9,7 +9,7 @@
 import {createDockerEngine} from '../source/engine/docker-engine.js';
 import {parseHost} from '../source/engine/endpoint.js';
 import {daemonTicks} from './daemon-ticks.js';
-import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
+import {buildBusyboxImage, startPrivateEngine} from '../test/support/private-engine.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {

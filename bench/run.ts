@@ -30,6 +30,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 import {NODE24, berthCommand, startBerth, startTmux, type TmuxSession} from '../test/support/tmux.js';
+import {daemonTicksByPid, processTicks, ticksDelta} from './daemon-ticks.js';
 import {growth, readSnapshot, type HeapSummary} from './heap-snapshot.js';
 import {timeLaunch, watchPane} from './pane-watch.js';
 import {
@@ -37,9 +38,7 @@ import {
 	bytesPerSecond,
 	cpuPercent,
 	lineOf,
-	mean,
 	median,
-	parseStatTicks,
 	parseStatusMb,
 	percentile,
 	replaceBlock,
@@ -81,14 +80,6 @@ const log = (text: string) => process.stderr.write(`[${new Date().toISOString().
 
 // ---- /proc --------------------------------------------------------------------------
 
-function ticks(pid: number): number {
-	try {
-		return parseStatTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-	} catch {
-		return 0;
-	}
-}
-
 function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 	try {
 		return parseStatusMb(readFileSync(`/proc/${pid}/status`, 'utf8'), field);
@@ -97,31 +88,6 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 	}
 }
 
-/** dockerd, its containerd and every containerd-shim of this engine: each names the engine's temp dir on its command line. */
-function daemonPids(engine: PrivateEngine): number[] {
-	const pids: number[] = [];
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-			if (cmdline.includes(engine.dir) && /dockerd|containerd/.test(cmdline)) pids.push(Number(entry));
-		} catch {
-			// gone
-		}
-	}
-	return pids;
-}
-
-/** CPU ticks per daemon pid; a delta counts only pids alive at both ends (idle containers keep their shims). */
-function daemonTicks(engine: PrivateEngine): Map<number, number> {
-	return new Map(daemonPids(engine).map((pid) => [pid, ticks(pid)]));
-}
-
-function daemonDelta(before: Map<number, number>, after: Map<number, number>): number {
-	let sum = 0;
-	for (const [pid, value] of after) if (before.has(pid)) sum += value - before.get(pid)!;
-	return sum;
-}
 
 // ---- tmux ---------------------------------------------------------------------------
 
@@ -150,16 +116,16 @@ async function steady(engine: PrivateEngine, start: () => Promise<TmuxSession>, 
 		await tmux(session, ['pipe-pane', '-o', '-t', 'berth', `cat >> ${pipeFile}`]);
 		await sleep(500);
 		const bytesBefore = fileSize(pipeFile);
-		const clientBefore = ticks(session.pid);
-		const daemonBefore = daemonTicks(engine);
+		const clientBefore = processTicks(session.pid);
+		const daemonBefore = daemonTicksByPid(engine.dir);
 		const began = performance.now();
 		await sleep(windowSeconds * 1000);
 		const seconds = (performance.now() - began) / 1000;
 		const usage: Usage = {
-			cpu: cpuPercent(ticks(session.pid) - clientBefore, seconds),
+			cpu: cpuPercent(processTicks(session.pid) - clientBefore, seconds),
 			rssMb: statusMb(session.pid, 'VmRSS'),
 			hwmMb: statusMb(session.pid, 'VmHWM'),
-			daemonCpu: cpuPercent(daemonDelta(daemonBefore, daemonTicks(engine)), seconds),
+			daemonCpu: cpuPercent(ticksDelta(daemonBefore, daemonTicksByPid(engine.dir)), seconds),
 			bytesPerSecond: bytesPerSecond(bytesBefore, fileSize(pipeFile), seconds),
 			seconds,
 		};
@@ -171,10 +137,10 @@ async function steady(engine: PrivateEngine, start: () => Promise<TmuxSession>, 
 }
 
 async function baselineDaemon(engine: PrivateEngine): Promise<number> {
-	const before = daemonTicks(engine);
+	const before = daemonTicksByPid(engine.dir);
 	const began = performance.now();
 	await sleep(windowSeconds * 1000);
-	return cpuPercent(daemonDelta(before, daemonTicks(engine)), (performance.now() - began) / 1000);
+	return cpuPercent(ticksDelta(before, daemonTicksByPid(engine.dir)), (performance.now() - began) / 1000);
 }
 
 /** `docker run -d` idle containers idle-<from>..idle-<to-1>, `parallel` at a time. */

@@ -15,6 +15,7 @@ import {readFileSync} from 'node:fs';
 import {buildBusyboxImage, startPrivateEngine} from '../test/support/private-engine.js';
 import {connectionsTo, descendants, SSHD_ALIAS, startPrivateSshd} from '../test/support/private-sshd.js';
 import {startBerth, type TmuxSession} from '../test/support/tmux.js';
+import {processTicks} from './daemon-ticks.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -27,15 +28,6 @@ const seconds = Number(option('seconds', '20'));
 const ticksPerSecond = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function cpuTicks(pid: number): number {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return Number(fields[11]) + Number(fields[12]);
-	} catch {
-		return 0;
-	}
-}
 
 /** Unix stream sockets of `pid` that are connected to `path` (the engine socket or the tunnel's). */
 function socketConnections(pid: number, pathPart: string): number {
@@ -82,14 +74,14 @@ try {
 				await session.waitFor(/\d+ streaming/, {timeout: 60_000});
 				await sleep(5000);
 				const ssh = descendants(session.pid).find((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('ssh'));
-				const berthBefore = cpuTicks(session.pid);
-				const sshBefore = ssh ? cpuTicks(ssh) : 0;
+				const berthBefore = processTicks(session.pid);
+				const sshBefore = ssh ? processTicks(ssh) : 0;
 				const began = performance.now();
 				await sleep(seconds * 1000);
 				const elapsed = (performance.now() - began) / 1000;
 				const percent = (ticks: number) => (ticks / ticksPerSecond / elapsed) * 100;
-				const berthCpu = percent(cpuTicks(session.pid) - berthBefore);
-				const sshCpu = ssh ? percent(cpuTicks(ssh) - sshBefore) : undefined;
+				const berthCpu = percent(processTicks(session.pid) - berthBefore);
+				const sshCpu = ssh ? percent(processTicks(ssh) - sshBefore) : undefined;
 				const tcpToSshd = transport === 'ssh' ? await connectionsTo(sshd.port, [session.pid, ...descendants(session.pid)]) : undefined;
 				const engineConnections = socketConnections(session.pid, transport === 'ssh' ? 'berth-ssh-' : engine.socketPath);
 

@@ -10,9 +10,10 @@
  * CPU is % of one core. Results go to stdout as a markdown table (and JSON).
  */
 import {spawn} from 'node:child_process';
-import {readFileSync, readdirSync, writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
+import {daemonTicks, processTicks} from './daemon-ticks.js';
 import {startBerth, startTmux, type TmuxSession} from '../test/support/tmux.js';
 
 const args = process.argv.slice(2);
@@ -36,17 +37,6 @@ type Row = {n: number; createSeconds: number; baselineDaemonCpu: number; berth: 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** utime + stime of a process in clock ticks; 0 once it is gone. */
-function cpuTicks(pid: number): number {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return Number(fields[11]) + Number(fields[12]);
-	} catch {
-		return 0;
-	}
-}
-
 function rssMb(pid: number): number {
 	try {
 		const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -56,30 +46,10 @@ function rssMb(pid: number): number {
 	}
 }
 
-/** dockerd, its containerd and every shim of this engine: each names the engine's dir on its command line. */
-function daemonPids(engine: PrivateEngine): number[] {
-	const pids: number[] = [];
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-			if (cmdline.includes(engine.dir) && /dockerd|containerd/.test(cmdline)) pids.push(Number(entry));
-		} catch {
-			// gone
-		}
-	}
-
-	return pids;
-}
-
-function daemonTicks(engine: PrivateEngine): number {
-	return daemonPids(engine).reduce((sum, pid) => sum + cpuTicks(pid), 0);
-}
-
 /** CPU of the client and the daemon over `windowSeconds`, RSS sampled every second. */
 async function measure(engine: PrivateEngine, client: number | undefined): Promise<{client: number; daemon: number; rss: number[]}> {
-	const clientBefore = client === undefined ? 0 : cpuTicks(client);
-	const daemonBefore = daemonTicks(engine);
+	const clientBefore = client === undefined ? 0 : processTicks(client);
+	const daemonBefore = daemonTicks(engine.dir);
 	const started = performance.now();
 	const rss: number[] = [];
 	for (let i = 0; i < windowSeconds; i++) {
@@ -90,8 +60,8 @@ async function measure(engine: PrivateEngine, client: number | undefined): Promi
 	const elapsed = (performance.now() - started) / 1000;
 	const percent = (ticks: number) => (ticks / ticksPerSecond / elapsed) * 100;
 	return {
-		client: client === undefined ? 0 : percent(cpuTicks(client) - clientBefore),
-		daemon: percent(daemonTicks(engine) - daemonBefore),
+		client: client === undefined ? 0 : percent(processTicks(client) - clientBefore),
+		daemon: percent(daemonTicks(engine.dir) - daemonBefore),
 		rss,
 	};
 }

@@ -3,7 +3,7 @@
  * keymap, the store, the runner and berth's dockerode engine; the result read
  * back from the engine itself (docker inspect), never from berth's own state.
  */
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, afterEach, beforeAll, expect, it} from 'vitest';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
 import type {Engine} from '../../source/engine/engine.js';
 import {parseHost} from '../../source/engine/endpoint.js';

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, test} from 'vitest';
 import {containerFixture, eventFixture, fakeInfo, idFor} from '../support/fake-engine.js';
-import {plain, rowNames, selectedName, startApp, tableRows, type Harness} from '../support/render-app.js';
+import {plain, rowNames, startApp, tableRows, type Harness} from '../support/render-app.js';
 
 let app: Harness | undefined;
 afterEach(() => {
