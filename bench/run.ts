@@ -63,6 +63,9 @@ const latencyAt = option('latency-at', 'all'); // 'all' or a comma list of N
 const writeReadme = !args.includes('--no-readme');
 // Heap snapshots at the end of the soak's warm-up and at its end: the live heap, not only RSS.
 const heapSnapshots = args.includes('--heap');
+// berth keeps the last 5,000 events by default: at the soak's churn (~2 events/s) that ring fills
+// for ~40 min, so a shorter soak can pass a smaller one to be past every ring's fill in the warm-up.
+const soakEventsBuffer = option('soak-events-buffer', '');
 // idle: `sleep` (stats never change); ticking: a shell starting `sleep 1` in a loop, so CPU %
 // and PIDs change every second, as the issue's bytes budget assumes.
 const workload = option('workload', 'idle');
@@ -377,7 +380,7 @@ async function soak(engine: PrivateEngine): Promise<Soak> {
 	// 50 lines/s: the logs pane's ring (10,000 lines) is full after ~200 s, within the warm-up.
 	await engine.run(['sh', '-c', 'i=0; while true; do i=$((i+1)); d=$(date); for j in 0 1 2 3 4 5 6 7 8 9; do echo "chatty line $i.$j $d"; done; sleep 0.2; done'], ['--name', 'a-chatty']);
 	const heapDir = heapSnapshots ? mkdtempSync(join(tmpdir(), 'berth-heap-')) : undefined;
-	const session = await startBerth({cols, rows, host: engine.host, ...(heapDir ? {env: {NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${heapDir}`}} : {})});
+	const session = await startBerth({cols, rows, host: engine.host, args: soakEventsBuffer ? ['--events-buffer', soakEventsBuffer] : [], ...(heapDir ? {env: {NODE_OPTIONS: `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${heapDir}`}} : {})});
 	let stop = false;
 	let churned = 0;
 	const churn = (async () => {
@@ -582,7 +585,7 @@ lines.push('');
 if (soakResult) {
 	const first = soakResult.samples[0]?.mb ?? Number.NaN;
 	const last = soakResult.samples.at(-1)?.mb ?? Number.NaN;
-	lines.push(`Soak at N=${counts.at(-1)} (+ a churn of containers started and removed every ~3 s, ${soakResult.churned} in all, and the logs pane following a container printing 50 lines/s): ${soakResult.seconds} s, RSS every 10 s: first ${f0(first)} MB, last ${f0(last)} MB, peak (VmHWM) ${f0(soakResult.hwmMb)} MB, slope after ${f0(soakResult.warmupSeconds)} s of warm-up ${f1(soakResult.slopeMbPerHour)} MB/h. Samples (MB): ${soakResult.samples.map((s) => f0(s.mb)).join(' ')}.`);
+	lines.push(`Soak at N=${counts.at(-1)} (+ a churn of containers started and removed every ~3 s, ${soakResult.churned} in all, and the logs pane following a container printing 50 lines/s${soakEventsBuffer ? `; berth --events-buffer ${soakEventsBuffer}` : ''}): ${soakResult.seconds} s, RSS every 10 s: first ${f0(first)} MB, last ${f0(last)} MB, peak (VmHWM) ${f0(soakResult.hwmMb)} MB, slope after ${f0(soakResult.warmupSeconds)} s of warm-up ${f1(soakResult.slopeMbPerHour)} MB/h. Samples (MB): ${soakResult.samples.map((s) => f0(s.mb)).join(' ')}.`);
 	if (soakResult.heap) {
 		const heap = soakResult.heap;
 		lines.push(`Live heap (V8 heap snapshots, each after a full collection): ${f1(heap.warmMb)} MB (${heap.warmObjects} objects) at the end of the warm-up, ${f1(heap.endMb)} MB (${heap.endObjects} objects) at the end; grew most: ${heap.grew.slice(0, 5).map((g) => `${g.key} ${g.countDelta >= 0 ? '+' : ''}${g.countDelta} (${g.bytesDelta >= 0 ? '+' : ''}${f0(g.bytesDelta / 1024)} KB)`).join(', ')}.`);

@@ -6,10 +6,18 @@
  */
 export class EventRecency {
 	private count = 0;
-	/** Container id → the count at its last event, oldest first. */
-	private readonly last = new Map<string, number>();
+	/** Container id → the count at its last event and when it came, oldest first. */
+	private readonly last = new Map<string, {count: number; atMs: number}>();
 
-	constructor(private readonly capacity = 4096) {}
+	/**
+	 * An id is forgotten `maxAgeMs` after its last event (no request is out that long),
+	 * or when `capacity` newer ones came: removed containers do not pile up.
+	 */
+	constructor(
+		private readonly capacity = 4096,
+		private readonly maxAgeMs = 120_000,
+		private readonly now: () => number = Date.now,
+	) {}
 
 	/** The moment a request goes out. */
 	mark(): number {
@@ -18,12 +26,18 @@ export class EventRecency {
 
 	touch(id: string): void {
 		this.count += 1;
+		const atMs = this.now();
 		this.last.delete(id);
-		this.last.set(id, this.count);
-		if (this.last.size > this.capacity) {
-			const oldest = this.last.keys().next().value;
-			if (oldest !== undefined) this.last.delete(oldest);
+		this.last.set(id, {count: this.count, atMs});
+		for (const [oldest, entry] of this.last) {
+			if (this.last.size <= this.capacity && entry.atMs > atMs - this.maxAgeMs) break;
+			this.last.delete(oldest);
 		}
+	}
+
+	/** Ids remembered now. */
+	get size(): number {
+		return this.last.size;
 	}
 
 	/** Ids (among `ids`, or all) that had an event after `mark`. */
@@ -31,9 +45,9 @@ export class EventRecency {
 		const changed = new Set<string>();
 		if (mark === this.count) return changed;
 		if (ids) {
-			for (const id of ids) if ((this.last.get(id) ?? 0) > mark) changed.add(id);
+			for (const id of ids) if ((this.last.get(id)?.count ?? 0) > mark) changed.add(id);
 		} else {
-			for (const [id, at] of this.last) if (at > mark) changed.add(id);
+			for (const [id, entry] of this.last) if (entry.count > mark) changed.add(id);
 		}
 
 		return changed;

@@ -107,23 +107,37 @@ export function formatSince(nano: bigint): string {
 /**
  * Resuming with `since` replays the events of the last-seen moment: skip the
  * ones already applied, by time and id. Events are not strictly ordered across
- * the engine's sources, so this remembers keys rather than a high-water mark.
+ * the engine's sources, so this remembers keys rather than a high-water mark,
+ * those of the last `windowNano` before the newest event (a replay starts at the
+ * last event seen), at most `capacity`: its memory follows the event rate, not
+ * how long berth has been open.
  */
 export class EventDedup {
-	private readonly seen = new Set<string>();
+	/** key → the event's time, in arrival order. */
+	private readonly seen = new Map<string, bigint>();
+	private newest = 0n;
 
-	constructor(private readonly capacity = 4096) {}
+	constructor(
+		private readonly capacity = 4096,
+		private readonly windowNano = 60_000_000_000n,
+	) {}
 
 	isNew(event: EngineEvent): boolean {
 		const key = `${event.timeNano}|${event.type}|${event.action}|${event.id}`;
 		if (this.seen.has(key)) return false;
-		this.seen.add(key);
-		if (this.seen.size > this.capacity) {
-			const oldest = this.seen.values().next().value;
-			if (oldest !== undefined) this.seen.delete(oldest);
+		this.seen.set(key, event.timeNano);
+		if (event.timeNano > this.newest) this.newest = event.timeNano;
+		for (const [oldest, time] of this.seen) {
+			if (this.seen.size <= this.capacity && time >= this.newest - this.windowNano) break;
+			this.seen.delete(oldest);
 		}
 
 		return true;
+	}
+
+	/** Keys remembered now. */
+	get size(): number {
+		return this.seen.size;
 	}
 }
 

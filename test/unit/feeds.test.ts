@@ -62,6 +62,19 @@ describe('EventDedup', () => {
 		// `a` was evicted when `c` came in.
 		expect(dedup.isNew(a)).toBe(true);
 	});
+
+	test('forgets events older than its window before the newest: a steady event rate keeps it the same size', () => {
+		const second = 1_000_000_000n;
+		const dedup = new EventDedup(4096, 60n * second);
+		const start = eventFixture('start', 'x').timeNano;
+		const at = (id: string, s: bigint) => eventFixture('destroy', id, {}, {timeNano: start + s * second});
+		for (let i = 0n; i < 600n; i++) expect(dedup.isNew(at(`c${i}`, i))).toBe(true);
+		// One event a second for ten minutes: the last minute's are kept (the boundary one too).
+		expect(dedup.size).toBe(61);
+		expect(dedup.isNew(at('c599', 599n))).toBe(false);
+		expect(dedup.isNew(at('c540', 540n))).toBe(false);
+		expect(dedup.isNew(at('c10', 10n))).toBe(true);
+	});
 });
 
 describe('startFeeds against a FakeEngine', () => {
