@@ -38,11 +38,13 @@ import {
 	bytesPerSecond,
 	cpuPercent,
 	lineOf,
+	mean,
 	median,
 	parseStatusMb,
 	percentile,
 	replaceBlock,
 	selectedLine,
+	slopeErrorMbPerHour,
 	slopeMbPerHour,
 } from './stats.js';
 
@@ -78,6 +80,12 @@ const commandLine = `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : 
 
 const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 const f0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '–');
+/** Mean RSS of the first and the second half of the samples after warm-up. */
+const halves = (soak: {samples: Array<{t: number; mb: number}>; warmupSeconds: number}) => {
+	const kept = soak.samples.filter((sample) => sample.t >= soak.warmupSeconds).map((sample) => sample.mb);
+	const middle = Math.floor(kept.length / 2);
+	return [mean(kept.slice(0, middle)), mean(kept.slice(middle))];
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (text: string) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${text}\n`);
 
@@ -351,7 +359,7 @@ async function keyStage(engine: PrivateEngine): Promise<Keys> {
 }
 
 type HeapReport = {warmMb: number; endMb: number; warmObjects: number; endObjects: number; grew: ReturnType<typeof growth>};
-type Soak = {seconds: number; samples: Array<{t: number; mb: number}>; hwmMb: number; slopeMbPerHour: number; warmupSeconds: number; churned: number; heap?: HeapReport};
+type Soak = {seconds: number; samples: Array<{t: number; mb: number}>; hwmMb: number; slopeMbPerHour: number; slopeErrorMbPerHour: number; warmupSeconds: number; churned: number; heap?: HeapReport};
 
 /** Asks berth (started with --heapsnapshot-signal) for a snapshot and reads it once written. */
 async function heapSnapshot(pid: number, dir: string): Promise<HeapSummary> {
@@ -413,7 +421,7 @@ async function soak(engine: PrivateEngine): Promise<Soak> {
 		}
 		samples.push({t: (performance.now() - began) / 1000, mb: statusMb(session.pid, 'VmRSS')});
 		const hwmMb = statusMb(session.pid, 'VmHWM');
-		const result: Soak = {seconds: soakSeconds, samples, hwmMb, slopeMbPerHour: slopeMbPerHour(samples, warm), warmupSeconds: warm, churned};
+		const result: Soak = {seconds: soakSeconds, samples, hwmMb, slopeMbPerHour: slopeMbPerHour(samples, warm), slopeErrorMbPerHour: slopeErrorMbPerHour(samples, warm), warmupSeconds: warm, churned};
 		if (heapDir && warmHeap) {
 			const endHeap = await heapSnapshot(session.pid, heapDir);
 			result.heap = {warmMb: warmHeap.totalBytes / 1e6, endMb: endHeap.totalBytes / 1e6, warmObjects: warmHeap.nodeCount, endObjects: endHeap.nodeCount, grew: growth(warmHeap, endHeap)};
@@ -585,7 +593,7 @@ lines.push('');
 if (soakResult) {
 	const first = soakResult.samples[0]?.mb ?? Number.NaN;
 	const last = soakResult.samples.at(-1)?.mb ?? Number.NaN;
-	lines.push(`Soak at N=${counts.at(-1)} (+ a churn of containers started and removed every ~3 s, ${soakResult.churned} in all, and the logs pane following a container printing 50 lines/s${soakEventsBuffer ? `; berth --events-buffer ${soakEventsBuffer}` : ''}): ${soakResult.seconds} s, RSS every 10 s: first ${f0(first)} MB, last ${f0(last)} MB, peak (VmHWM) ${f0(soakResult.hwmMb)} MB, slope after ${f0(soakResult.warmupSeconds)} s of warm-up ${f1(soakResult.slopeMbPerHour)} MB/h. Samples (MB): ${soakResult.samples.map((s) => f0(s.mb)).join(' ')}.`);
+	lines.push(`Soak at N=${counts.at(-1)} (+ a churn of containers started and removed every ~3 s, ${soakResult.churned} in all, and the logs pane following a container printing 50 lines/s${soakEventsBuffer ? `; berth --events-buffer ${soakEventsBuffer}` : ''}): ${soakResult.seconds} s, RSS every 10 s: first ${f0(first)} MB, last ${f0(last)} MB, peak (VmHWM) ${f0(soakResult.hwmMb)} MB, slope after ${f0(soakResult.warmupSeconds)} s of warm-up ${f1(soakResult.slopeMbPerHour)} ± ${f1(soakResult.slopeErrorMbPerHour)} MB/h (standard error); mean of the first and second half after warm-up ${halves(soakResult).map(f1).join(' and ')} MB. Samples (MB): ${soakResult.samples.map((s) => f0(s.mb)).join(' ')}.`);
 	if (soakResult.heap) {
 		const heap = soakResult.heap;
 		lines.push(`Live heap (V8 heap snapshots, each after a full collection): ${f1(heap.warmMb)} MB (${heap.warmObjects} objects) at the end of the warm-up, ${f1(heap.endMb)} MB (${heap.endObjects} objects) at the end; grew most: ${heap.grew.slice(0, 5).map((g) => `${g.key} ${g.countDelta >= 0 ? '+' : ''}${g.countDelta} (${g.bytesDelta >= 0 ? '+' : ''}${f0(g.bytesDelta / 1024)} KB)`).join(', ')}.`);
@@ -623,7 +631,12 @@ budgets.push(['event to screen p95 ≤ 150 ms (all N pooled)', budget(percentile
 budgets.push(['key to screen p95 ≤ 50 ms idle (all N pooled)', budget(percentile(allIdle, 95), 50)]);
 budgets.push(['key to screen p95 ≤ 100 ms during a flood (list and logs pane pooled)', budget(percentile(allFlood, 95), 100)]);
 if (sMax) budgets.push([`RSS ≤ 120 MB at N=${sMax.n}${sMax.n < 200 ? ' (N=200 not run)' : ''}`, `${budget(sMax.berth.hwmMb, 120)} (peak; last ${f0(sMax.berth.rssMb)} MB)`]);
-if (soakResult) budgets.push(['no growth over the soak', `${f1(soakResult.slopeMbPerHour)} MB/h after warm-up (${Math.abs(soakResult.slopeMbPerHour) < 5 ? 'flat' : 'growing'}: ${soakResult.slopeMbPerHour > 0 ? '+' : ''}${f0((soakResult.samples.at(-1)?.mb ?? 0) - (soakResult.samples[0]?.mb ?? 0))} MB first to last)`]);
+if (soakResult) {
+	const {slopeMbPerHour: slope, slopeErrorMbPerHour: error} = soakResult;
+	// Flat: no trend beyond the samples' own swing (within two standard errors of zero), or under 5 MB/h.
+	const verdict = Math.abs(slope) < 5 || Math.abs(slope) < 2 * error ? 'flat' : 'growing';
+	budgets.push(['no growth over the soak', `${f1(slope)} ± ${f1(error)} MB/h after warm-up (${verdict}; halves ${halves(soakResult).map(f1).join(' / ')} MB)`]);
+}
 lines.push('| budget (issue 10) | this run |');
 lines.push('|---|---|');
 for (const [name, verdict] of budgets) lines.push(`| ${name} | ${verdict} |`);

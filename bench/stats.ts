@@ -47,6 +47,25 @@ export function slopeMbPerHour(samples: ReadonlyArray<{t: number; mb: number}>, 
 	return linearFit(kept.map((s) => ({x: s.t, y: s.mb}))).slope * 3600;
 }
 
+/**
+ * The standard error of {@link slopeMbPerHour}'s slope (MB/h): RSS swings by megabytes
+ * between samples as V8 collects, so a short soak's slope means little without it. A
+ * slope within two of these of zero is no evidence of growth. NaN with under 3 samples.
+ */
+export function slopeErrorMbPerHour(samples: ReadonlyArray<{t: number; mb: number}>, warmupSeconds: number): number {
+	const kept = samples.filter((s) => s.t >= warmupSeconds).map((s) => ({x: s.t, y: s.mb}));
+	if (kept.length < 3) return Number.NaN;
+	const {slope, intercept} = linearFit(kept);
+	const mx = mean(kept.map((p) => p.x));
+	let residuals = 0;
+	let sxx = 0;
+	for (const p of kept) {
+		residuals += (p.y - (intercept + slope * p.x)) ** 2;
+		sxx += (p.x - mx) ** 2;
+	}
+	return sxx === 0 ? Number.NaN : Math.sqrt(residuals / (kept.length - 2) / sxx) * 3600;
+}
+
 /** utime + stime (clock ticks) from the text of /proc/<pid>/stat; the command name may hold spaces and parens. */
 export function parseStatTicks(stat: string): number {
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -12,6 +12,7 @@ import {
 	percentile,
 	replaceBlock,
 	selectedLine,
+	slopeErrorMbPerHour,
 	slopeMbPerHour,
 } from '../../bench/stats.js';
 
@@ -116,5 +117,16 @@ describe('budget', () => {
 		expect(budget(1, 2)).toBe('met (0.50x)');
 		expect(budget(3, 2)).toBe('not met (1.50x)');
 		expect(budget(Number.NaN, 2)).toBe('not measured');
+	});
+});
+
+describe('slopeErrorMbPerHour', () => {
+	it('is zero for points on a line, and grows with the scatter around it', () => {
+		const line = [0, 60, 120, 180].map((t) => ({t, mb: 100 + t / 100}));
+		expect(slopeErrorMbPerHour(line, 0)).toBeCloseTo(0);
+		// Residuals +1, -1, -1, +1 around a flat line: s² = 4/2, Sxx = 18,000 s².
+		const noisy = [0, 60, 120, 180].map((t, i) => ({t, mb: 100 + [1, -1, -1, 1][i]!}));
+		expect(slopeErrorMbPerHour(noisy, 0)).toBeCloseTo(Math.sqrt(2 / 18_000) * 3600);
+		expect(slopeErrorMbPerHour(noisy.slice(0, 2), 0)).toBeNaN();
 	});
 });
