@@ -13,15 +13,14 @@
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {buildBusyboxImage, startPrivateEngine} from '../test/support/private-engine.js';
-import {connectionsTo, descendants, SSHD_ALIAS, startPrivateSshd} from '../test/support/private-sshd.js';
+import {descendants} from '../test/support/process-tree.js';
+import {connectionsTo, SSHD_ALIAS, startPrivateSshd} from '../test/support/private-sshd.js';
 import {startBerth, type TmuxSession} from '../test/support/tmux.js';
 import {processTicks} from './daemon-ticks.js';
+import {optionValue} from './stats.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-	const index = args.indexOf(`--${name}`);
-	return index === -1 ? fallback : (args[index + 1] ?? fallback);
-};
+const option = (name: string, fallback: string) => optionValue(args, name) ?? fallback;
 
 const counts = option('n', '10,50').split(',').map(Number);
 const seconds = Number(option('seconds', '20'));

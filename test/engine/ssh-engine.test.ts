@@ -14,7 +14,8 @@ import {startFeeds, type Feeds} from '../../source/store/feeds.js';
 import {initialState, type State} from '../../source/store/state.js';
 import {describeWithEngine} from '../support/engine-available.js';
 import type {EngineClient} from '../support/private-engine.js';
-import {connectionsTo, descendants, SSHD_ALIAS, startPrivateSshd, type PrivateSshd} from '../support/private-sshd.js';
+import {descendants} from '../support/process-tree.js';
+import {connectionsTo, SSHD_ALIAS, startPrivateSshd, type PrivateSshd} from '../support/private-sshd.js';
 import {waitForState as waitFor} from '../support/wait-for-state.js';
 
 function waitForState(store: Store, predicate: (state: State) => boolean, timeoutMs = 10_000): Promise<number> {

@@ -5,12 +5,12 @@
  * user's ~/.ssh is never read or written.
  */
 import {execFile, spawn, type ChildProcess} from 'node:child_process';
-import {readdirSync, readFileSync} from 'node:fs';
 import {chmod, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import net from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
+import {descendants} from './process-tree.js';
 
 const run = promisify(execFile);
 
@@ -163,34 +163,6 @@ export async function startPrivateSshd(options: {dockerHost: string}): Promise<P
 	return sshd;
 }
 
-/** PIDs whose parent chain leads to `root` (not including it), from /proc. */
-export function descendants(root: number): number[] {
-	const parents = new Map<number, number>();
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			parents.set(Number(entry), Number(fields[1]));
-		} catch {
-			// exited meanwhile
-		}
-	}
-
-	const found: number[] = [];
-	const queue = [root];
-	while (queue.length > 0) {
-		const parent = queue.shift()!;
-		for (const [pid, ppid] of parents) {
-			if (ppid === parent && !found.includes(pid)) {
-				found.push(pid);
-				queue.push(pid);
-			}
-		}
-	}
-
-	return found;
-}
 
 /**
  * Established TCP connections to 127.0.0.1:port held by `pids` (from `ss -tnp`, which

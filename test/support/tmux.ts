@@ -8,6 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { descendants } from './process-tree.js';
 
 /** The repository root (this file is test/support/tmux.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -274,20 +275,8 @@ function frame(screen: string): string {
 function processReport(panePid: number): string {
 	try {
 		const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,stat=,pcpu=,etimes=,wchan:20=,args='], {encoding: 'utf8'});
-		const rows = table.split('\n').filter(Boolean).map((line) => {
-			const [pid = '', ppid = ''] = line.trim().split(/\s+/);
-			return {pid: Number(pid), ppid: Number(ppid), line: line.trim().slice(0, 200)};
-		});
-		const tree = new Set([panePid]);
-		for (let grew = true; grew;) {
-			grew = false;
-			for (const row of rows) {
-				if (tree.has(row.ppid) && !tree.has(row.pid)) {
-					tree.add(row.pid);
-					grew = true;
-				}
-			}
-		}
+		const rows = table.split('\n').filter(Boolean).map((line) => ({pid: Number(line.trim().split(/\s+/)[0]), line: line.trim().slice(0, 200)}));
+		const tree = new Set([panePid, ...descendants(panePid)]);
 		const busiest = [...rows].sort((a, b) => Number(b.line.split(/\s+/)[3]) - Number(a.line.split(/\s+/)[3])).slice(0, 5);
 		return [
 			`load average: ${readFileSync('/proc/loadavg', 'utf8').trim()}`,
