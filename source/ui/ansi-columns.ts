@@ -6,6 +6,7 @@
  * into the next. A wide character that straddles an edge becomes a space.
  */
 import stringWidth from 'string-width';
+import {isPlainAscii} from './text-width.js';
 
 const esc = 0x1b;
 const reset = '\u001B[0m';
@@ -24,15 +25,6 @@ export function charWidth(c: number): number {
 	return w;
 }
 
-function plainAscii(s: string): boolean {
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
-		if (c < 0x20 || c >= 0x7f) return false;
-	}
-
-	return true;
-}
-
 /** Where the SGR starting at `i` (an ESC) ends. */
 function sgrEnd(s: string, i: number): number {
 	let j = i + 1;
@@ -46,7 +38,7 @@ function isResetSgr(sgr: string): boolean {
 
 /** Terminal columns of sanitized text, SGRs taking none. */
 export function textColumns(s: string): number {
-	if (plainAscii(s)) return s.length;
+	if (isPlainAscii(s)) return s.length;
 	let w = 0;
 	for (let i = 0; i < s.length; i++) {
 		const c = s.codePointAt(i)!;
@@ -65,7 +57,7 @@ export function textColumns(s: string): number {
 /** The columns [from, from + width) of `s`, at most `width` columns wide. */
 export function sliceColumns(s: string, from: number, width: number): string {
 	if (width <= 0) return '';
-	if (plainAscii(s)) return s.slice(from, from + width);
+	if (isPlainAscii(s)) return s.slice(from, from + width);
 	let out = '';
 	let prefix = '';
 	let colored = false;
@@ -115,7 +107,7 @@ export function sliceColumns(s: string, from: number, width: number): string {
 /** `s` cut into rows of at most `width` columns; at most `maxRows` of them (the first ones). */
 export function wrapColumns(s: string, width: number, maxRows = Number.POSITIVE_INFINITY): string[] {
 	if (width <= 0) return [''];
-	if (plainAscii(s)) {
+	if (isPlainAscii(s)) {
 		if (s.length <= width) return [s];
 		const rows: string[] = [];
 		for (let at = 0; at < s.length && rows.length < maxRows; at += width) rows.push(s.slice(at, at + width));

@@ -114,7 +114,8 @@ function segmentWidth(segment: string): number {
 	return w;
 }
 
-function isPlainAscii(s: string): boolean {
+/** Only printable ASCII: one column per character, no width lookups needed. */
+export function isPlainAscii(s: string): boolean {
 	for (let i = 0; i < s.length; i++) {
 		const c = s.charCodeAt(i);
 		if (c < 0x20 || c >= 0x7f) return false;
