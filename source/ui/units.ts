@@ -15,27 +15,27 @@ const binaryUnits = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB', 'EiB', 'ZiB', 'YiB'
  */
 export function humanSize(bytes: number, precision = 3): string {
 	if (!Number.isFinite(bytes)) return '--';
-	let size = bytes;
-	let i = 0;
-	while (size >= 1000 && i < decimalUnits.length - 1) {
-		size /= 1000;
-		i++;
-	}
-
+	const [size, i] = scaled(bytes, 1000, decimalUnits.length);
 	return formatG(size, precision) + decimalUnits[i]!;
 }
 
 /** Binary size, go-units BytesSize ("%.4g", base 1024): "64MiB", "1.953GiB"; `docker stats` MEM USAGE / LIMIT. */
 export function bytesSize(bytes: number): string {
 	if (!Number.isFinite(bytes)) return '--';
-	let size = bytes;
+	const [size, i] = scaled(bytes, 1024, binaryUnits.length);
+	return formatG(size, 4) + binaryUnits[i]!;
+}
+
+/** `value` divided by `base` while it is at least `base` and units remain, and that unit's index (go-units getSizeAndUnit). */
+function scaled(value: number, base: number, units: number): [number, number] {
+	let size = value;
 	let i = 0;
-	while (size >= 1024 && i < binaryUnits.length - 1) {
-		size /= 1024;
+	while (size >= base && i < units - 1) {
+		size /= base;
 		i++;
 	}
 
-	return formatG(size, 4) + binaryUnits[i]!;
+	return [size, i];
 }
 
 const rateUnits = ['B/s', 'kB/s', 'MB/s', 'GB/s', 'TB/s', 'PB/s', 'EB/s', 'ZB/s', 'YB/s'] as const;
