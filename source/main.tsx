@@ -180,6 +180,7 @@ async function runDashboard(engine: Engine, config: Config, logsConfig: LogsConf
 			// Ink's exit promise settles once its last write is out; should it never, berth
 			// still ends (with the terminal restored) instead of hanging on a blank screen.
 			setTimeout(() => {
+				if (done) return;
 				process.stdout.write(restoreTerminal);
 				exit();
 			}, exitGraceMs).unref();
