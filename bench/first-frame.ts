@@ -10,12 +10,12 @@ import {loadavg} from 'node:os';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 import {BERTH_BIN, NODE24, startTmux} from '../test/support/tmux.js';
 import {timeLaunch} from './pane-watch.js';
-import {median} from './stats.js';
+import {median, optionValue} from './stats.js';
 
 const separator = process.argv.indexOf('--');
 const own = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);
 const berthArgs = separator === -1 ? [] : process.argv.slice(separator + 1);
-const option = (name: string) => (own.includes(`--${name}`) ? own[own.indexOf(`--${name}`) + 1] : undefined);
+const option = (name: string) => optionValue(own, name);
 const count = Number(own.find((arg, index) => /^\d+$/.test(arg) && !own[index - 1]?.startsWith('--')) ?? 10);
 const runs = Number(option('runs') ?? 5);
 let host = option('host');

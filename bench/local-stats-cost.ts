@@ -10,12 +10,10 @@ import {createDockerEngine} from '../source/engine/docker-engine.js';
 import {parseHost} from '../source/engine/endpoint.js';
 import {daemonTicks} from './daemon-ticks.js';
 import {buildBusyboxImage, startPrivateEngine} from '../test/support/private-engine.js';
+import {optionValue} from './stats.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-	const index = args.indexOf(`--${name}`);
-	return index === -1 ? fallback : Number(args[index + 1] ?? fallback);
-};
+const option = (name: string, fallback: number) => Number(optionValue(args, name) ?? fallback);
 
 const n = option('n', 50);
 const passes = option('passes', 20);

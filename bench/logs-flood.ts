@@ -18,19 +18,17 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {promisify} from 'node:util';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 import {BERTH_BIN, NODE24, startTmux, type TmuxSession} from '../test/support/tmux.js';
+import {optionValue} from './stats.js';
 
 const run = promisify(execFile);
 const args = process.argv.slice(2);
-const option = (name: string): string | undefined => {
-	const at = args.indexOf(name);
-	return at === -1 ? undefined : args[at + 1];
-};
+const option = (name: string) => optionValue(args, name);
 
 const seconds = Number(args.find((arg, index) => /^\d+$/.test(arg) && !args[index - 1]?.startsWith('--')) ?? 10);
-const presses = Number(option('--presses') ?? 40);
-const bin = option('--bin') ?? BERTH_BIN;
-const compare = option('--compare');
-const rounds = Number(option('--rounds') ?? (compare ? 2 : 1));
+const presses = Number(option('presses') ?? 40);
+const bin = option('bin') ?? BERTH_BIN;
+const compare = option('compare');
+const rounds = Number(option('rounds') ?? (compare ? 2 : 1));
 const writeReadme = !args.includes('--no-readme');
 const readme = fileURLToPath(new URL('README.md', import.meta.url));
 

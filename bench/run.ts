@@ -40,6 +40,7 @@ import {
 	lineOf,
 	mean,
 	median,
+	optionValue,
 	parseStatusMb,
 	percentile,
 	replaceBlock,
@@ -49,10 +50,7 @@ import {
 } from './stats.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-	const index = args.indexOf(`--${name}`);
-	return index === -1 ? fallback : (args[index + 1] ?? fallback);
-};
+const option = (name: string, fallback: string) => optionValue(args, name) ?? fallback;
 
 const counts = option('n', '10,50,200').split(',').map(Number).sort((a, b) => a - b);
 const windowSeconds = Number(option('window', '60'));

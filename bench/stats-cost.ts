@@ -15,12 +15,10 @@ import {join} from 'node:path';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 import {daemonTicks, processTicks} from './daemon-ticks.js';
 import {startBerth, startTmux, type TmuxSession} from '../test/support/tmux.js';
+import {optionValue} from './stats.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-	const index = args.indexOf(`--${name}`);
-	return index === -1 ? fallback : (args[index + 1] ?? fallback);
-};
+const option = (name: string, fallback: string) => optionValue(args, name) ?? fallback;
 
 const counts = option('n', '10,50,200').split(',').map(Number);
 const seconds = Number(option('seconds', '60'));

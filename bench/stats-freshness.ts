@@ -18,12 +18,10 @@ import {startStatsFeed} from '../source/store/stats-feed.js';
 import {initialState} from '../source/store/state.js';
 import {daemonTicks} from './daemon-ticks.js';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
+import {optionValue} from './stats.js';
 
 const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-	const index = args.indexOf(`--${name}`);
-	return index === -1 ? fallback : Number(args[index + 1] ?? fallback);
-};
+const option = (name: string, fallback: number) => Number(optionValue(args, name) ?? fallback);
 
 const n = option('n', 200);
 const rows = option('rows', 40);

@@ -122,3 +122,9 @@ export function budget(value: number, limit: number): string {
 	const ratio = value / limit;
 	return `${value <= limit ? 'met' : 'not met'} (${ratio.toFixed(2)}x)`;
 }
+
+/** The value after `--name` in a script's arguments, or undefined when the flag (or its value) is absent. */
+export function optionValue(args: readonly string[], name: string): string | undefined {
+	const index = args.indexOf(`--${name}`);
+	return index === -1 ? undefined : args[index + 1];
+}

@@ -7,6 +7,7 @@ import {
 	cpuPercent,
 	linearFit,
 	median,
+	optionValue,
 	parseStatTicks,
 	parseStatusMb,
 	percentile,
@@ -128,5 +129,14 @@ describe('slopeErrorMbPerHour', () => {
 		const noisy = [0, 60, 120, 180].map((t, i) => ({t, mb: 100 + [1, -1, -1, 1][i]!}));
 		expect(slopeErrorMbPerHour(noisy, 0)).toBeCloseTo(Math.sqrt(2 / 18_000) * 3600);
 		expect(slopeErrorMbPerHour(noisy.slice(0, 2), 0)).toBeNaN();
+	});
+});
+
+describe('optionValue', () => {
+	it('is the argument after --name, undefined when the flag or its value is missing', () => {
+		const args = ['--n', '50', '--heap', '--window'];
+		expect(optionValue(args, 'n')).toBe('50');
+		expect(optionValue(args, 'soak')).toBeUndefined();
+		expect(optionValue(args, 'window')).toBeUndefined();
 	});
 });
