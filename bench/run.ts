@@ -30,6 +30,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 import {NODE24, berthCommand, startBerth, startTmux, type TmuxSession} from '../test/support/tmux.js';
+import {runNumbered} from './bench-containers.js';
 import {daemonTicksByPid, processTicks, ticksDelta} from './daemon-ticks.js';
 import {growth, readSnapshot, type HeapSummary} from './heap-snapshot.js';
 import {timeLaunch, watchPane} from './pane-watch.js';
@@ -158,17 +159,6 @@ async function baselineDaemon(engine: PrivateEngine): Promise<number> {
 	return cpuPercent(ticksDelta(before, daemonTicksByPid(engine.dir)), (performance.now() - began) / 1000);
 }
 
-/** `docker run -d` idle containers idle-<from>..idle-<to-1>, `parallel` at a time. */
-async function createIdle(engine: PrivateEngine, from: number, to: number, parallel = 8): Promise<void> {
-	let next = from;
-	const worker = async () => {
-		while (next < to) {
-			const index = next++;
-			await engine.run(idleCommand, ['--name', `idle-${String(index).padStart(3, '0')}`]);
-		}
-	};
-	await Promise.all(Array.from({length: parallel}, worker));
-}
 
 /** Names berth should show on a 160x45 screen: all, or (for many) the first ones by name. */
 function visibleNames(n: number): string[] {
@@ -507,7 +497,7 @@ try {
 	let created = 0;
 	for (const n of counts) {
 		const began = performance.now();
-		await createIdle(engine, created, n);
+		await runNumbered(engine, {prefix: 'idle-', from: created, to: n, command: idleCommand});
 		const createSeconds = (performance.now() - began) / 1000;
 		log(`N=${n}: created ${n - created} containers in ${createSeconds.toFixed(0)} s`);
 		created = n;

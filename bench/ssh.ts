@@ -16,6 +16,7 @@ import {buildBusyboxImage, startPrivateEngine} from '../test/support/private-eng
 import {descendants} from '../test/support/process-tree.js';
 import {connectionsTo, SSHD_ALIAS, startPrivateSshd} from '../test/support/private-sshd.js';
 import {startBerth, type TmuxSession} from '../test/support/tmux.js';
+import {runNumbered} from './bench-containers.js';
 import {processTicks} from './daemon-ticks.js';
 import {optionValue} from './stats.js';
 
@@ -54,11 +55,8 @@ try {
 	await buildBusyboxImage(engine);
 	let created = 0;
 	for (const n of counts) {
-		while (created < n) {
-			const batch = Array.from({length: Math.min(8, n - created)}, (_, index) => created + index);
-			await Promise.all(batch.map((index) => engine.run(['sleep', '1000000'], ['--name', `idle-${String(index).padStart(3, '0')}`])));
-			created += batch.length;
-		}
+		if (created < n) await runNumbered(engine, {prefix: 'idle-', from: created, to: n});
+		created = Math.max(created, n);
 
 		for (const transport of ['unix', 'ssh'] as const) {
 			const session: TmuxSession = await startBerth({

@@ -13,6 +13,7 @@ import {spawn} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
+import {runNumbered} from './bench-containers.js';
 import {daemonTicks, processTicks} from './daemon-ticks.js';
 import {startBerth, startTmux, type TmuxSession} from '../test/support/tmux.js';
 import {optionValue} from './stats.js';
@@ -76,18 +77,6 @@ async function window(engine: PrivateEngine, start: () => Promise<TmuxSession>, 
 	}
 }
 
-/** `docker run -d` N idle containers, `parallel` at a time. */
-async function createContainers(engine: PrivateEngine, from: number, to: number, parallel = 8): Promise<void> {
-	let next = from;
-	const worker = async () => {
-		while (next < to) {
-			const index = next++;
-			await engine.run(['sleep', '1000000'], ['--name', `idle-${String(index).padStart(3, '0')}`]);
-		}
-	};
-
-	await Promise.all(Array.from({length: parallel}, worker));
-}
 
 function summarize(parts: Array<{client: number; daemon: number; rss: number[]}>): Usage {
 	const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
@@ -119,7 +108,7 @@ try {
 	let created = 0;
 	for (const n of counts) {
 		const began = performance.now();
-		await createContainers(engine, created, n);
+		await runNumbered(engine, {prefix: 'idle-', from: created, to: n});
 		created = Math.max(created, n);
 		const createSeconds = (performance.now() - began) / 1000;
 		console.error(`N=${n}: ${n} containers running (${createSeconds.toFixed(0)} s to create the new ones); measuring...`);

@@ -15,12 +15,7 @@
  */
 import {spawn, type ChildProcess} from 'node:child_process';
 import {request, type ClientRequest} from 'node:http';
-import {createDockerEngine} from '../source/engine/docker-engine.js';
-import {parseHost} from '../source/engine/endpoint.js';
-import {createStore} from '../source/store/create-store.js';
-import {startFeeds} from '../source/store/feeds.js';
-import {startStatsFeed} from '../source/store/stats-feed.js';
-import {initialState} from '../source/store/state.js';
+import {runNumbered, startBerthFeeds} from './bench-containers.js';
 import {daemonTicks} from './daemon-ticks.js';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 import {mean, median, optionValue} from './stats.js';
@@ -80,28 +75,9 @@ const stages: Record<string, (engine: PrivateEngine, ids: string[]) => Client> =
 		return {stop: () => streams.forEach((s) => s.close())};
 	},
 	'berth --stats-source api': (engine, ids) => {
-		const berth = createDockerEngine(parseHost(engine.host, {kind: 'flag-host'}), {statsSource: 'api'});
-		const store = createStore(initialState());
-		const feeds = startFeeds(berth, store);
-		const stats = startStatsFeed(berth, store, {refreshMs: 1000});
-		store.dispatch({type: 'viewport/shown', ids: ids.slice(0, rows)});
-		const last = new Map<string, number>();
 		let readings = 0;
-		store.subscribe(() => {
-			for (const [id, figures] of store.getState().stats.current) {
-				if (last.get(id) === figures.readMs) continue;
-				last.set(id, figures.readMs);
-				readings++;
-			}
-		});
-		return {
-			readings: () => readings,
-			stop: () => {
-				stats.stop();
-				feeds.stop();
-				berth.close();
-			},
-		};
+		const berth = startBerthFeeds(engine.host, 'api', ids.slice(0, rows), () => readings++);
+		return {readings: () => readings, stop: () => berth.stop()};
 	},
 };
 
@@ -139,13 +115,7 @@ async function measure(engine: PrivateEngine, stage: string, ids: string[]): Pro
 const engine = await startPrivateEngine();
 try {
 	await buildBusyboxImage(engine);
-	const ids: string[] = [];
-	for (let index = 0; index < n; index += 8) {
-		const batch = Array.from({length: Math.min(8, n - index)}, (_, offset) =>
-			engine.run(['sleep', '1000000'], ['--name', `floor-${String(index + offset).padStart(3, '0')}`]),
-		);
-		ids.push(...(await Promise.all(batch)));
-	}
+	const ids = await runNumbered(engine, {prefix: 'floor-', to: n});
 
 	await sleep(5000);
 	const windows: Window[] = [];

@@ -9,13 +9,8 @@
  *
  *   npx tsx bench/stats-freshness.ts [--n 200] [--rows 40] [--seconds 60]
  */
-import {createDockerEngine} from '../source/engine/docker-engine.js';
-import {parseHost} from '../source/engine/endpoint.js';
 import type {StatsSourceMode} from '../source/engine/local-stats-mode.js';
-import {createStore} from '../source/store/create-store.js';
-import {startFeeds} from '../source/store/feeds.js';
-import {startStatsFeed} from '../source/store/stats-feed.js';
-import {initialState} from '../source/store/state.js';
+import {runNumbered, startBerthFeeds} from './bench-containers.js';
 import {daemonTicks} from './daemon-ticks.js';
 import {buildBusyboxImage, startPrivateEngine, type PrivateEngine} from '../test/support/private-engine.js';
 import {optionValue} from './stats.js';
@@ -34,51 +29,31 @@ const percentile = (values: number[], p: number) => {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-async function measure(engine: PrivateEngine, source: StatsSourceMode, names: Map<string, string>) {
-	const berth = createDockerEngine(parseHost(engine.host, {kind: 'flag-host'}), {statsSource: source});
-	const store = createStore(initialState());
-	const feeds = startFeeds(berth, store);
-	const stats = startStatsFeed(berth, store, {refreshMs: 1000});
-	const visible = [...names.entries()].sort((a, b) => a[1].localeCompare(b[1])).slice(0, rows).map(([id]) => id);
+/** `ids` in the order of their names: the first `rows` are the rows on screen. */
+async function measure(engine: PrivateEngine, source: StatsSourceMode, ids: string[]) {
+	const visible = ids.slice(0, rows);
 	const shown = new Set(visible);
-	store.dispatch({type: 'viewport/shown', ids: visible});
 	// The engine's (or the kernel pass's) own reading times: a gap is the time between two
 	// successive readings of a container, not between the ticks that published them.
-	const last = new Map<string, number>();
 	const gaps = {visible: [] as number[], other: [] as number[]};
 	let counting = false;
-	const unsubscribe = store.subscribe(() => {
-		for (const [id, figures] of store.getState().stats.current) {
-			const previous = last.get(id);
-			if (previous !== undefined && figures.readMs === previous) continue;
-			if (counting && previous !== undefined) (shown.has(id) ? gaps.visible : gaps.other).push((figures.readMs - previous) / 1000);
-			last.set(id, figures.readMs);
-		}
+	const berth = startBerthFeeds(engine.host, source, visible, (id, readMs, previous) => {
+		if (counting && previous !== undefined) (shown.has(id) ? gaps.visible : gaps.other).push((readMs - previous) / 1000);
 	});
 	await sleep(20_000); // warm-up: every container has been sampled at least once
 	counting = true;
 	const before = daemonTicks(engine.dir);
 	await sleep(seconds * 1000);
 	const daemonPercent = ((daemonTicks(engine.dir) - before) * 10) / (seconds * 10);
-	unsubscribe();
-	const open = stats.open;
-	stats.stop();
-	feeds.stop();
-	berth.close();
+	const open = berth.open;
+	berth.stop();
 	return {source, gaps, daemonPercent, open};
 }
 
 const engine = await startPrivateEngine();
 try {
 	await buildBusyboxImage(engine);
-	const names = new Map<string, string>();
-	for (let index = 0; index < n; index += 8) {
-		const batch = Array.from({length: Math.min(8, n - index)}, (_, offset) => {
-			const name = `fresh-${String(index + offset).padStart(3, '0')}`;
-			return engine.run(['sleep', '1000000'], ['--name', name]).then((id) => names.set(id, name));
-		});
-		await Promise.all(batch);
-	}
+	const ids = await runNumbered(engine, {prefix: 'fresh-', to: n});
 
 	await sleep(5000);
 	const idleBefore = daemonTicks(engine.dir);
@@ -88,7 +63,7 @@ try {
 	console.log('| source | rows on screen: s between new readings p50 / p90 | other rows: p50 / p90 | daemon CPU % (added) | streams open at the end |');
 	console.log('|---|---:|---:|---:|---:|');
 	for (const source of ['auto', 'api'] as const) {
-		const {gaps, daemonPercent, open} = await measure(engine, source, names);
+		const {gaps, daemonPercent, open} = await measure(engine, source, ids);
 		const pp = (values: number[]) => `${percentile(values, 50).toFixed(2)} / ${percentile(values, 90).toFixed(2)}`;
 		console.log(`| ${source === 'auto' ? 'cgroups (auto)' : 'api'} | ${pp(gaps.visible)} | ${pp(gaps.other)} | ${daemonPercent.toFixed(1)} (+${(daemonPercent - idle).toFixed(1)}) | ${open} |`);
 	}
