@@ -118,7 +118,7 @@ try {
 		const berth: Array<Awaited<ReturnType<typeof window>>> = [];
 		const docker: Array<Awaited<ReturnType<typeof window>>> = [];
 		for (let i = 0; i < windows; i++) {
-			berth.push(await window(engine, () => startBerth({cols, rows, host: engine.host}), /streaming/));
+			berth.push(await window(engine, () => startBerth({cols, rows, host: engine.host}), /idle-000/));
 			docker.push(await window(engine, () => startTmux({cols, rows, command: ['docker', 'stats'], env}), /idle-000/));
 		}
 
